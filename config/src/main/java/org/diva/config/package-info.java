@@ -1,0 +1,2 @@
+/** Typed, validated settings from defaults, a YAML file, the environment and the command line. */
+package org.diva.config;
