@@ -55,15 +55,19 @@ public final class SettingsLoader {
         Map<Key, RawValue> beforeFile = new EnumMap<>(Key.class);
         beforeFile.putAll(env);
         beforeFile.putAll(cli);
-        Map<Key, RawValue> file;
+        Map<Key, RawValue> file = Map.of();
         if (beforeFile.containsKey(Key.CONFIG)) {
             RawValue config = beforeFile.get(Key.CONFIG);
-            file = SettingsSources.fromYamlFile(absolute(config.single()), true);
+            file = SettingsSources.fromYamlFile(path(Key.CONFIG, config.single(), config.origin()),
+                    Optional.of(config.origin()));
         } else {
-            Path dataDir = Optional.ofNullable(beforeFile.get(Key.DATA))
-                    .map(v -> absolute(v.single()))
-                    .orElseGet(() -> DefaultLocations.dataDir(environment, osName, userHome));
-            file = SettingsSources.fromYamlFile(dataDir.resolve(DEFAULT_FILE_NAME), false);
+            Path dataDir = beforeFile.containsKey(Key.DATA)
+                    ? path(Key.DATA, beforeFile.get(Key.DATA).single(), beforeFile.get(Key.DATA).origin())
+                    : DefaultLocations.dataDir(environment, osName, userHome);
+            // A data directory that is not a folder holds no settings file; checkDataDir says what is wrong.
+            if (Files.isDirectory(dataDir)) {
+                file = SettingsSources.fromYamlFile(dataDir.resolve(DEFAULT_FILE_NAME), Optional.empty());
+            }
         }
 
         Map<Key, RawValue> merged = new EnumMap<>(Key.class);
@@ -81,7 +85,7 @@ public final class SettingsLoader {
                     + " characters (TVs show it); it has " + name.length());
         }
         Path dataDir = raw.containsKey(Key.DATA)
-                ? absolute(raw.get(Key.DATA).single())
+                ? path(Key.DATA, raw.get(Key.DATA).single(), raw.get(Key.DATA).origin())
                 : DefaultLocations.dataDir(environment, osName, userHome);
         checkDataDir(dataDir, raw);
 
@@ -89,7 +93,7 @@ public final class SettingsLoader {
         List<Path> media = new ArrayList<>();
         if (raw.containsKey(Key.MEDIA)) {
             for (String value : raw.get(Key.MEDIA).values()) {
-                Path dir = absolute(value);
+                Path dir = path(Key.MEDIA, value, raw.get(Key.MEDIA).origin());
                 checkMediaDir(dir, raw.get(Key.MEDIA).origin());
                 if (!media.contains(dir)) {
                     media.add(dir);
@@ -191,6 +195,15 @@ public final class SettingsLoader {
 
     private static String origin(Key key, Map<Key, RawValue> raw) {
         return raw.containsKey(key) ? "from " + raw.get(key).origin() : "default";
+    }
+
+    /** An empty path would resolve to the working directory, which is never what was meant. */
+    private Path path(Key key, String value, String origin) throws SettingsException {
+        if (value.isBlank()) {
+            throw new SettingsException("setting '" + key.settingName() + "' (from " + origin
+                    + ") is empty: give a path, or leave the setting out");
+        }
+        return absolute(value);
     }
 
     private Path absolute(String path) {

@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /** Reads raw settings from each source: the command line, the environment and a YAML file. */
 final class SettingsSources {
@@ -39,7 +40,8 @@ final class SettingsSources {
             Key key = Key.bySettingName(name).orElseThrow(() -> new SettingsException(
                     "unknown option " + option + " (run with --help to list the options)"));
             if (value == null) {
-                if (i + 1 >= args.size()) {
+                // "--name --port 8301" means the name was forgotten, not that the name is "--port".
+                if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
                     throw new SettingsException(option + " needs a value: " + option + " " + key.placeholder());
                 }
                 value = args.get(++i);
@@ -79,18 +81,24 @@ final class SettingsSources {
         return result;
     }
 
-    /** Reads a YAML mapping of setting names to values; a list setting also takes a single value. */
-    static Map<Key, RawValue> fromYamlFile(Path file, boolean mustExist) throws SettingsException {
+    /**
+     * Reads a YAML mapping of setting names to values; a list setting also takes a single value.
+     *
+     * @param namedBy the option or variable that named the file, which must then exist; empty for the default
+     *                file, which is skipped when absent
+     */
+    static Map<Key, RawValue> fromYamlFile(Path file, Optional<String> namedBy) throws SettingsException {
         String origin = file.toString();
         JsonNode root;
         try {
             String text = Files.readString(file);
             root = new YAMLMapper().readTree(text);
         } catch (NoSuchFileException e) {
-            if (!mustExist) {
+            if (namedBy.isEmpty()) {
                 return Map.of();
             }
-            throw new SettingsException("settings file " + file + " does not exist: create it or fix --config");
+            throw new SettingsException("settings file " + file + " (from " + namedBy.get()
+                    + ") does not exist: create it or fix " + namedBy.get());
         } catch (JacksonException e) {
             throw new SettingsException("settings file " + file + " is not valid YAML ("
                     + e.getOriginalMessage() + location(e) + "): fix the file");
@@ -112,7 +120,8 @@ final class SettingsSources {
                     "unknown setting '" + field.getKey() + "' in " + origin + "; known settings: "
                             + Key.knownNames()));
             if (key == Key.CONFIG) {
-                throw new SettingsException("'config' cannot be set inside the settings file " + origin);
+                throw new SettingsException("'config' cannot be set inside the settings file " + origin
+                        + ": remove it, and name the settings file with --config or DIVA_CONFIG instead");
             }
             result.put(key, new RawValue(scalars(key, field.getValue(), origin), origin));
         }
@@ -139,7 +148,14 @@ final class SettingsSources {
                 + (node.isNull() ? "empty" : node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)));
     }
 
+    /**
+     * SnakeYAML's own mark, when there is one, is where the problem is; Jackson's location is where its parser
+     * stood, which for a scanner error (a tab, say) is still the start of the previous token.
+     */
     private static String location(JacksonException e) {
+        if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+            return " at line " + (marked.getProblemMark().getLine() + 1);
+        }
         return Optional.ofNullable(e.getLocation()).map(l -> " at line " + l.getLineNr()).orElse("");
     }
 }
