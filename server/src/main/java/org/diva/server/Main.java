@@ -43,13 +43,19 @@ public final class Main {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            int status = 0;
             try {
                 server.close();
+                System.out.println("DiVA stopped");
             } catch (Exception e) {
                 System.err.println("diva: error while stopping: " + e);
+                status = 1;
             } finally {
                 stopped.countDown();
             }
+            // A clean stop on SIGTERM is a success, not the JVM's 143: service managers read the status.
+            System.out.flush();
+            Runtime.getRuntime().halt(status);
         }, "shutdown"));
         System.out.println("DiVA \"" + settings.server().name() + "\" serving on " + server.url()
                 + " (data in " + settings.server().dataDir() + ")");

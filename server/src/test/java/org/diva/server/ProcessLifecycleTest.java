@@ -148,6 +148,22 @@ class ProcessLifecycleTest {
     }
 
     @Test
+    void a_second_diva_on_the_same_data_dir_is_refused_with_a_message() throws Exception {
+        Path media = tmp.resolve("media");
+        Files.createDirectories(media);
+        String data = tmp.resolve("data").toString();
+        try (DivaProcess first = DivaProcess.start("--media", media.toString(), "--data", data, "--port", "0")) {
+            first.awaitPort(START);
+            try (DivaProcess second = DivaProcess.start("--media", media.toString(), "--data", data, "--port", "0")) {
+                assertEquals(1, second.awaitExit(START), second.output());
+                assertTrue(second.output().contains("in use by another DiVA"), second.output());
+            }
+            first.process.destroy();
+            assertEquals(0, first.awaitExit(Duration.ofSeconds(20)));
+        }
+    }
+
+    @Test
     void help_lists_the_options() throws Exception {
         try (DivaProcess diva = DivaProcess.start("--help")) {
             assertEquals(0, diva.awaitExit(START));
