@@ -10,6 +10,7 @@ public final class StandardProbes {
 
     public static MediaProber create() {
         Map<ContainerFormat, ContainerProbe> containers = new EnumMap<>(ContainerFormat.class);
+        containers.put(ContainerFormat.MP4, new Mp4Probe());
         Map<ContainerFormat, FileProbe> files = new EnumMap<>(ContainerFormat.class);
         return new MediaProber(containers, files);
     }
