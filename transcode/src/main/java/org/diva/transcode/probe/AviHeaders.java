@@ -89,7 +89,8 @@ record AviHeaders(long microsPerFrame, long totalFrames, int width, int height, 
             }
         }
         if (strh == null || strh.limit() < 36) {
-            throw riff.source().error("a stream list (LIST 'strl') has no complete stream header (strh)", strl.offset());
+            throw riff.source().error("a stream list (LIST 'strl') has no complete stream header (strh)",
+                    strl.offset());
         }
         byte[] type = new byte[4];
         byte[] handler = new byte[4];

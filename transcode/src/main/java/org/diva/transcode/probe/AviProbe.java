@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
@@ -37,7 +38,7 @@ public final class AviProbe implements ContainerProbe {
     private MediaInfo read(RiffReader riff) throws IOException {
         HeaderSource source = riff.source();
         if (source.size() < 12) {
-            throw new MediaFormatException(String.format(
+            throw new MediaFormatException(String.format(Locale.ROOT, 
                     "not an AVI file: it is %,d bytes long, too short for a RIFF header", source.size()));
         }
         RiffReader.Chunk file = riff.chunk(0);

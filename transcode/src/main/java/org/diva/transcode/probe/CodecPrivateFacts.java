@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import org.diva.transcode.codec.H264Sps;
+import org.diva.transcode.codec.HevcConfig;
 
 /**
  * What a video track's decoder configuration record says about the stream: profile, level, bit depth, picture size
@@ -45,27 +46,12 @@ record CodecPrivateFacts(Optional<String> profile, Optional<String> level, int w
                 OptionalInt.empty(), false, OptionalDouble.empty());
     }
 
-    /**
-     * An HEVCDecoderConfigurationRecord (ISO/IEC 14496-15 section 8.3.3.1): general_profile_idc in byte 1,
-     * general_level_idc (30 times the level) in byte 12, bitDepthLumaMinus8 in byte 17.
-     */
+    /** An HEVCDecoderConfigurationRecord, through {@link HevcConfig}. */
     static CodecPrivateFacts hvcC(byte[] record) {
-        if (record.length < 13 || record[0] != 1) {
-            return NONE;
-        }
-        int profileIdc = record[1] & 0x1f;
-        String profile = switch (profileIdc) {
-            case 1 -> "Main";
-            case 2 -> "Main 10";
-            case 3 -> "Main Still Picture";
-            case 4 -> "Rext";
-            default -> "profile " + profileIdc;
-        };
-        int levelIdc = record[12] & 0xff;
-        String level = (levelIdc / 30) + "." + (levelIdc % 30) / 3;
-        OptionalInt bitDepth = record.length >= 18 ? OptionalInt.of((record[17] & 0x07) + 8) : OptionalInt.empty();
-        return new CodecPrivateFacts(Optional.of(profile), Optional.of(level), 0, 0, bitDepth, false,
-                OptionalDouble.empty());
+        return HevcConfig.parse(record)
+                .map(c -> new CodecPrivateFacts(Optional.of(c.profileName()), Optional.of(c.levelName()), 0, 0,
+                        OptionalInt.of(c.bitDepthLuma()), false, OptionalDouble.empty()))
+                .orElse(NONE);
     }
 
     /**

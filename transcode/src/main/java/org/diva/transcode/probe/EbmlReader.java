@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -44,7 +45,7 @@ final class EbmlReader {
         }
 
         String describe() {
-            return String.format("%s element at byte %,d", MatroskaIds.name(id), offset);
+            return String.format(Locale.ROOT, "%s element at byte %,d", MatroskaIds.name(id), offset);
         }
     }
 
@@ -57,7 +58,8 @@ final class EbmlReader {
         int first = source.byteAt(offset, "EBML element ID");
         int idLength = Integer.numberOfLeadingZeros(first) - 23;
         if (first == 0 || idLength > 4) {
-            throw source.error(String.format("invalid EBML element ID starting with byte 0x%02X", first), offset);
+            throw source.error(String.format(Locale.ROOT, "invalid EBML element ID starting with byte 0x%02X", first),
+                    offset);
         }
         int id = first;
         for (int i = 1; i < idLength; i++) {
@@ -66,7 +68,8 @@ final class EbmlReader {
         long sizeOffset = offset + idLength;
         int sizeFirst = source.byteAt(sizeOffset, "EBML element size");
         if (sizeFirst == 0) {
-            throw source.error(String.format("invalid EBML size of %s (a size cannot be longer than 8 bytes)",
+            throw source.error(String.format(Locale.ROOT,
+                    "invalid EBML size of %s (a size cannot be longer than 8 bytes)",
                     MatroskaIds.name(id)), sizeOffset);
         }
         int sizeLength = Integer.numberOfLeadingZeros(sizeFirst) - 23;
@@ -100,11 +103,11 @@ final class EbmlReader {
             return;
         }
         if (e.end() > source.size()) {
-            throw new MediaFormatException(String.format(
+            throw new MediaFormatException(String.format(Locale.ROOT, 
                     "truncated %s: %s claims %,d bytes but the file ends at byte %,d",
                     source.format(), e.describe(), e.size(), source.size()));
         }
-        throw new MediaFormatException(String.format(
+        throw new MediaFormatException(String.format(Locale.ROOT, 
                 "damaged %s: %s claims %,d bytes but its parent %s ends at byte %,d",
                 source.format(), e.describe(), e.size(), parent, limit));
     }

@@ -3,6 +3,7 @@ package org.diva.transcode.probe;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
+import java.util.Locale;
 
 /**
  * A probe's window on a channel: positioned reads through a small cached window, every byte fetched counted against
@@ -65,8 +66,8 @@ final class HeaderSource {
 
     /** A format error about the structure at {@code position}, in the words of this source's format. */
     MediaFormatException error(String problem, long position) {
-        return new MediaFormatException(String.format("damaged %s at byte %,d of %,d: %s", format, position, size,
-                problem));
+        return new MediaFormatException(String.format(Locale.ROOT, "damaged %s at byte %,d of %,d: %s",
+                format, position, size, problem));
     }
 
     private void ensureWindow(long position, int length, String what) throws IOException {
@@ -82,7 +83,7 @@ final class HeaderSource {
 
     private void requireInFile(long position, int length, String what) throws MediaFormatException {
         if (position < 0 || position + length > size) {
-            throw new MediaFormatException(String.format(
+            throw new MediaFormatException(String.format(Locale.ROOT, 
                     "truncated %s: %s at byte %,d needs %,d bytes but the file ends at byte %,d",
                     format, what, position, length, size));
         }
@@ -90,7 +91,7 @@ final class HeaderSource {
 
     private void charge(long position, int length) throws MediaFormatException {
         if (bytesFetched + length > budget) {
-            throw new MediaFormatException(String.format(
+            throw new MediaFormatException(String.format(Locale.ROOT, 
                     "%s headers at byte %,d would take more than the %,d bytes a probe may read; the file is "
                             + "probably damaged", format, position, budget));
         }

@@ -1,5 +1,7 @@
 package org.diva.transcode.probe;
 
+import java.util.Locale;
+
 /**
  * The Matroska element IDs the probe reads (IETF RFC 9559, with the marker bits kept as the specification writes
  * them), and their names for messages.
@@ -85,7 +87,7 @@ final class MatroskaIds {
             case TARGETS -> "Targets";
             case SIMPLE_TAG -> "SimpleTag";
             case VOID -> "Void";
-            default -> String.format("element 0x%X", id);
+            default -> String.format(Locale.ROOT, "element 0x%X", id);
         };
     }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -56,7 +57,8 @@ public final class MatroskaProbe implements ContainerProbe {
             if (top.scanError != null) {
                 throw top.scanError;
             }
-            throw new MediaFormatException(String.format("Matroska file has no Tracks element before its first "
+            throw new MediaFormatException(String.format(Locale.ROOT,
+                    "Matroska file has no Tracks element before its first "
                     + "Cluster (at byte %,d) and no SeekHead entry pointing to one", top.stoppedAt));
         }
         ebml.requireWithin(tracks, segmentEnd, "Segment");
@@ -95,7 +97,7 @@ public final class MatroskaProbe implements ContainerProbe {
             }
         }
         if (video.isEmpty() && audio.isEmpty()) {
-            throw new MediaFormatException(String.format(
+            throw new MediaFormatException(String.format(Locale.ROOT, 
                     "Matroska file lists no video or audio track in its Tracks element at byte %,d", tracks.offset()));
         }
         return MediaInfo.empty(video.isEmpty() ? MediaKind.AUDIO : MediaKind.VIDEO, container)
@@ -105,7 +107,7 @@ public final class MatroskaProbe implements ContainerProbe {
     private static String readDocType(EbmlReader ebml) throws IOException {
         HeaderSource source = ebml.source();
         if (source.size() < 4) {
-            throw new MediaFormatException(String.format(
+            throw new MediaFormatException(String.format(Locale.ROOT, 
                     "not a Matroska file: it is %,d bytes long, too short for an EBML header", source.size()));
         }
         byte[] magic = source.bytes(0, 4, "EBML header");
@@ -142,7 +144,7 @@ public final class MatroskaProbe implements ContainerProbe {
             }
             position = e.end();
         }
-        throw new MediaFormatException(String.format(
+        throw new MediaFormatException(String.format(Locale.ROOT, 
                 "truncated Matroska: no Segment follows the EBML header (the file ends at byte %,d)",
                 ebml.source().size()));
     }

@@ -63,7 +63,7 @@ final class RiffCodecs {
 
     /** The audio codec for a WAVEFORMATEX wFormatTag; an unknown tag is written "0x1234". */
     static String audioCodec(int formatTag) {
-        return AUDIO.getOrDefault(formatTag, String.format("0x%04x", formatTag));
+        return AUDIO.getOrDefault(formatTag, String.format(Locale.ROOT, "0x%04x", formatTag));
     }
 
     /** Four bytes as text when they are printable ASCII ("XVID"), else in hex. Trailing spaces are dropped. */
@@ -72,7 +72,7 @@ final class RiffCodecs {
         for (int i = 0; i < 4; i++) {
             int c = code[i] & 0xff;
             if (c < 0x20 || c > 0x7e) {
-                return String.format("0x%02x%02x%02x%02x", code[0], code[1], code[2], code[3]);
+                return String.format(Locale.ROOT, "0x%02x%02x%02x%02x", code[0], code[1], code[2], code[3]);
             }
             text.append((char) c);
         }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Reads RIFF (Microsoft's Resource Interchange File Format, as AVI and WAV use it): chunks of a four-character
@@ -42,7 +43,7 @@ final class RiffReader {
 
         String describe() {
             String name = listType.isEmpty() ? printable(id) : printable(id) + " '" + printable(listType) + "'";
-            return String.format("%s chunk at byte %,d", name, offset);
+            return String.format(Locale.ROOT, "%s chunk at byte %,d", name, offset);
         }
     }
 
@@ -60,7 +61,7 @@ final class RiffReader {
             return new Chunk(id, "", offset, offset + 8, size);
         }
         if (size < 4) {
-            throw source.error(String.format("%s chunk of %d bytes is too small for its list type",
+            throw source.error(String.format(Locale.ROOT, "%s chunk of %d bytes is too small for its list type",
                     printable(id), size), offset);
         }
         String type = new String(source.bytes(offset + 8, 4, id + " list type"), StandardCharsets.ISO_8859_1);
@@ -74,17 +75,19 @@ final class RiffReader {
         return c;
     }
 
-    /** Checks that {@code c} ends by {@code limit}: past the end of the file it is truncated, past its parent damaged. */
+    /**
+     * Checks that {@code c} ends by {@code limit}: past the end of the file it is truncated, past its parent damaged.
+     */
     void requireWithin(Chunk c, long limit, String parent) throws MediaFormatException {
         if (c.dataEnd() <= limit) {
             return;
         }
         if (c.dataEnd() > source.size()) {
-            throw new MediaFormatException(String.format(
+            throw new MediaFormatException(String.format(Locale.ROOT, 
                     "truncated %s: %s claims %,d bytes but the file ends at byte %,d",
                     source.format(), c.describe(), c.size(), source.size()));
         }
-        throw new MediaFormatException(String.format(
+        throw new MediaFormatException(String.format(Locale.ROOT, 
                 "damaged %s: %s claims %,d bytes but its parent %s ends at byte %,d",
                 source.format(), c.describe(), c.size(), parent, limit));
     }

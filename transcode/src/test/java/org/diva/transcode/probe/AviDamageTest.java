@@ -130,7 +130,8 @@ class AviDamageTest {
     void streamHeaderTooShort() {
         byte[] file = riff("AVI ", list("hdrl", avih(40_000, 100, 320, 240),
                 list("strl", chunk("strh", new byte[20]), bitmapInfo(320, 240, "XVID"))));
-        assertFails(file, "damaged AVI at byte 88 of 176: a stream list (LIST 'strl') has no complete stream header (strh)");
+        assertFails(file,
+                "damaged AVI at byte 88 of 176: a stream list (LIST 'strl') has no complete stream header (strh)");
     }
 
     @Test
@@ -189,7 +190,7 @@ class AviDamageTest {
     }
 
     private MediaInfo probe(byte[] file) throws IOException {
-        return probe.probe(new MemoryChannel(file));
+        return probe.probe(new ByteArrayChannel(file));
     }
 
     private void assertFails(byte[] file, String expectedMessagePart) {

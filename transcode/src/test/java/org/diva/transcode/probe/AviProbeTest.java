@@ -26,7 +26,7 @@ class AviProbeTest {
     @Test
     void xvidWithMp3AndATitle() throws IOException {
         byte[] file = fixture("xvid-mp3.avi");
-        MediaInfo info = probe.probe(new MemoryChannel(file));
+        MediaInfo info = probe.probe(new ByteArrayChannel(file));
 
         assertEquals(MediaKind.VIDEO, info.kind());
         assertEquals("avi", info.container());
@@ -42,7 +42,7 @@ class AviProbeTest {
 
     @Test
     void motionJpegWithPcm() throws IOException {
-        MediaInfo info = probe.probe(new MemoryChannel(fixture("mjpeg-pcm.avi")));
+        MediaInfo info = probe.probe(new ByteArrayChannel(fixture("mjpeg-pcm.avi")));
 
         assertEquals(Optional.empty(), info.title());
         assertEquals(OptionalLong.of(1000), info.durationMillis());

@@ -79,7 +79,8 @@ final class EbmlBytes {
 
     static byte[] videoEntry(String codecId, int width, int height) {
         return element(MatroskaIds.TRACK_ENTRY, uint(MatroskaIds.TRACK_TYPE, 1), string(MatroskaIds.CODEC_ID, codecId),
-                element(MatroskaIds.VIDEO, uint(MatroskaIds.PIXEL_WIDTH, width), uint(MatroskaIds.PIXEL_HEIGHT, height)));
+                element(MatroskaIds.VIDEO, uint(MatroskaIds.PIXEL_WIDTH, width),
+                        uint(MatroskaIds.PIXEL_HEIGHT, height)));
     }
 
     static byte[] info(double durationMillis) {

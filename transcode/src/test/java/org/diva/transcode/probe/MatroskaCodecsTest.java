@@ -23,7 +23,7 @@ class MatroskaCodecsTest {
     @CsvSource(nullValues = "-", value = {
         // CodecID, CodecPrivate (hex), codec, profile, level, bit depth
         "V_MPEG4/ISO/AVC,  01640028ffe10000,                   h264,       High,      4.0, -",
-        "V_MPEGH/ISO/HEVC, 0102200000009000000000007bf000fcfdfaf8, hevc, Main 10, 4.1, 10",
+        "V_MPEGH/ISO/HEVC, 0102200000009000000000007bf000fcfdfaf800000f00, hevc, Main 10, 4.1, 10",
         "V_VP9,            01010002011f03010a,                 vp9,        Profile 0, 3.1, 10",
         "V_AV1,            81084c00,                           av1,        Main,      4.0, 10",
         "V_VP8,            -,                                  vp8,        -,         -,   -",
@@ -105,7 +105,8 @@ class MatroskaCodecsTest {
         MediaInfo info = probe(element(MatroskaIds.TRACKS,
                 element(MatroskaIds.TRACK_ENTRY, uint(MatroskaIds.TRACK_TYPE, 2), string(MatroskaIds.CODEC_ID, "A_AC3"),
                         string(MatroskaIds.LANGUAGE, "por"), string(MatroskaIds.LANGUAGE_IETF, "pt-BR")),
-                element(MatroskaIds.TRACK_ENTRY, uint(MatroskaIds.TRACK_TYPE, 2), string(MatroskaIds.CODEC_ID, "A_AC3")),
+                element(MatroskaIds.TRACK_ENTRY, uint(MatroskaIds.TRACK_TYPE, 2),
+                        string(MatroskaIds.CODEC_ID, "A_AC3")),
                 element(MatroskaIds.TRACK_ENTRY, uint(MatroskaIds.TRACK_TYPE, 2), string(MatroskaIds.CODEC_ID, "A_AC3"),
                         string(MatroskaIds.LANGUAGE, "und"))));
         assertEquals(Optional.of("pt-BR"), info.audio().get(0).language());
@@ -124,14 +125,14 @@ class MatroskaCodecsTest {
                 element(MatroskaIds.TARGETS, uint(MatroskaIds.TARGET_TYPE_VALUE, 50)),
                 element(MatroskaIds.SIMPLE_TAG, string(MatroskaIds.TAG_NAME, "TITLE"),
                         string(MatroskaIds.TAG_STRING, "The Movie")));
-        MediaInfo info = probe.probe(new MemoryChannel(matroska(EbmlBytes.info(5000),
+        MediaInfo info = probe.probe(new ByteArrayChannel(matroska(EbmlBytes.info(5000),
                 element(MatroskaIds.TRACKS, audioEntry()), element(MatroskaIds.TAGS, trackTag, movieTag))));
         assertEquals(Optional.of("The Movie"), info.title());
         assertEquals(OptionalLong.of(5000), info.durationMillis());
     }
 
     private MediaInfo probe(byte[] tracks) throws IOException {
-        return probe.probe(new MemoryChannel(matroska(tracks)));
+        return probe.probe(new ByteArrayChannel(matroska(tracks)));
     }
 
     private static byte[] entry(int type, String codecId, String codecPrivate, byte[] details) {
@@ -142,6 +143,7 @@ class MatroskaCodecsTest {
     }
 
     private static byte[] audioEntry() {
-        return element(MatroskaIds.TRACK_ENTRY, uint(MatroskaIds.TRACK_TYPE, 2), string(MatroskaIds.CODEC_ID, "A_OPUS"));
+        return element(MatroskaIds.TRACK_ENTRY, uint(MatroskaIds.TRACK_TYPE, 2),
+                string(MatroskaIds.CODEC_ID, "A_OPUS"));
     }
 }

@@ -68,7 +68,8 @@ class MatroskaDamageTest {
     @Test
     void truncatedInTheClustersStillReadsEverything() throws IOException {
         byte[] whole = fixture("h264-aac-subs.mkv");
-        byte[] cut = Arrays.copyOf(whole, EbmlBytes.locate(whole, MatroskaIds.SEGMENT, 0, MatroskaIds.CLUSTER, 0).end());
+        int firstClusterEnd = EbmlBytes.locate(whole, MatroskaIds.SEGMENT, 0, MatroskaIds.CLUSTER, 0).end();
+        byte[] cut = Arrays.copyOf(whole, firstClusterEnd);
         MediaInfo info = probe(cut);
         assertEquals(Optional.of("High"), info.video().get(0).profile());
         assertEquals(2, info.audio().size());
@@ -181,7 +182,7 @@ class MatroskaDamageTest {
     }
 
     private MediaInfo probe(byte[] file) throws IOException {
-        return probe.probe(new MemoryChannel(file));
+        return probe.probe(new ByteArrayChannel(file));
     }
 
     /** Where the header elements of a real file end: past Info, Tracks and Tags, before the first Cluster. */

@@ -78,7 +78,8 @@ class MatroskaHostileInputTest {
         byte[] entryHeader = concat(EbmlBytes.id(MatroskaIds.TRACK_ENTRY), EbmlBytes.size8(entrySize));
         long tracksSize = entryHeader.length + entrySize;
         byte[] tracksHeader = concat(EbmlBytes.id(MatroskaIds.TRACKS), EbmlBytes.size8(tracksSize));
-        byte[] segmentHeader = concat(EbmlBytes.id(MatroskaIds.SEGMENT), EbmlBytes.size8(tracksHeader.length + tracksSize));
+        byte[] segmentHeader = concat(EbmlBytes.id(MatroskaIds.SEGMENT),
+                EbmlBytes.size8(tracksHeader.length + tracksSize));
         byte[] head = concat(EbmlBytes.ebmlHeader("matroska"), segmentHeader, tracksHeader, entryHeader, entryStart);
         Path file = dir.resolve("huge-private.mkv");
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
@@ -143,7 +144,7 @@ class MatroskaHostileInputTest {
     }
 
     private MediaInfo probe(byte[] file) throws IOException {
-        return probe.probe(new MemoryChannel(file));
+        return probe.probe(new ByteArrayChannel(file));
     }
 
     private void assertFails(byte[] file, String expectedMessagePart) {

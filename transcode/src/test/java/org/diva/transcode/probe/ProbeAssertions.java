@@ -12,7 +12,7 @@ final class ProbeAssertions {
 
     static MediaFormatException assertFails(ContainerProbe probe, byte[] file, String expectedMessagePart) {
         MediaFormatException e = assertThrows(MediaFormatException.class,
-                () -> probe.probe(new MemoryChannel(file)));
+                () -> probe.probe(new ByteArrayChannel(file)));
         assertTrue(e.getMessage().contains(expectedMessagePart),
                 "expected \"" + expectedMessagePart + "\" in: " + e.getMessage());
         return e;
@@ -24,7 +24,7 @@ final class ProbeAssertions {
      */
     static void probeWithoutSurprises(ContainerProbe probe, byte[] file, String what) {
         try {
-            probe.probe(new MemoryChannel(file));
+            probe.probe(new ByteArrayChannel(file));
         } catch (MediaFormatException e) {
             assertFalse(e.getMessage().startsWith("internal error"), what + ": " + e.getMessage());
         } catch (Throwable e) {
