@@ -1,0 +1,171 @@
+package org.diva.transcode.probe;
+
+import java.io.IOException;
+import java.nio.channels.SeekableByteChannel;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.diva.transcode.codec.LpcmHeader;
+
+/**
+ * Reads the head of an MPEG-TS file: the PAT, the first program's PMT, and the first PES packets of each of its
+ * streams, until every stream has told its details and start time or the byte budget is spent.
+ */
+final class TsHeadScan {
+    private static final int PAT_PID = 0;
+
+    /** What the head told: the program, and its streams that DiVA knows, in PMT order. */
+    record Result(ProgramMap program, List<Integer> pids, List<StreamState> streams, long bytesRead) {
+    }
+
+    private final SeekableByteChannel channel;
+    private final TsSync sync;
+    private final long limit;
+    private final PtsClock clock;
+    private final SectionAssembler pat = new SectionAssembler("PAT");
+    private final Map<Integer, PesAssembler> routes = new HashMap<>();
+    private final List<Integer> pids = new ArrayList<>();
+    private final List<StreamState> streams = new ArrayList<>();
+    private SectionAssembler pmt;
+    private PsiTables.Program program;
+    private ProgramMap map;
+    private boolean patSeen;
+    private long packets;
+    private long nullPackets;
+
+    /** Scans {@code [sync.offset(), limit)}. */
+    TsHeadScan(SeekableByteChannel channel, TsSync sync, long limit, PtsClock clock) {
+        this.channel = channel;
+        this.sync = sync;
+        this.limit = limit;
+        this.clock = clock;
+    }
+
+    Result run() throws IOException {
+        TsPacketReader reader = new TsPacketReader(channel, sync.offset(), limit, sync.packetSize());
+        TsPacket packet = new TsPacket();
+        while (reader.next(packet)) {
+            packets++;
+            if (packet.pid == TsPacket.NULL_PID) {
+                nullPackets++;
+            } else if (map == null) {
+                readTables(packet);
+            } else {
+                PesAssembler route = routes.get(packet.pid);
+                if (route != null) {
+                    route.push(packet);
+                }
+                if ((packets & 63) == 0 && streams.stream().allMatch(StreamState::settled)) {
+                    break;
+                }
+            }
+        }
+        streams.forEach(StreamState::finish);
+        long scanned = limit - sync.offset();
+        if (map == null) {
+            throw new MediaFormatException(missingTables(scanned));
+        }
+        if (streams.stream().noneMatch(s -> s.codec().kind() != StreamCodec.Kind.SUBTITLE)) {
+            throw new MediaFormatException(String.format(
+                    "MPEG-TS program %d has no audio or video stream DiVA knows (PMT on PID 0x%04X lists stream"
+                            + " types %s)", map.programNumber(), map.pid(), streamTypes()));
+        }
+        return new Result(map, pids, streams, reader.bytesRead());
+    }
+
+    private void readTables(TsPacket packet) {
+        if (packet.pid == PAT_PID && program == null) {
+            for (byte[] section : pat.push(packet)) {
+                patSeen = true;
+                List<PsiTables.Program> programs = PsiTables.parsePat(section);
+                if (!programs.isEmpty() && program == null) {
+                    program = programs.get(0);
+                    pmt = new SectionAssembler(String.format("PMT of program %d on PID 0x%04X", program.number(),
+                            program.pmtPid()));
+                }
+            }
+        } else if (program != null && packet.pid == program.pmtPid()) {
+            for (byte[] section : pmt.push(packet)) {
+                Optional<ProgramMap> parsed = PsiTables.parsePmt(section, packet.pid)
+                        .filter(m -> m.programNumber() == program.number());
+                if (parsed.isPresent() && map == null) {
+                    accept(parsed.get());
+                }
+            }
+        }
+    }
+
+    private void accept(ProgramMap programMap) {
+        map = programMap;
+        boolean bluRay = sync.packetSize() == TsSync.BDAV_PACKET
+                || programMap.registration().filter("HDMV"::equals).isPresent();
+        for (ProgramMap.Stream stream : programMap.streams()) {
+            Optional<StreamCodec> codec = TsStreamTypes.classify(stream, bluRay);
+            if (codec.isEmpty() || routes.containsKey(stream.pid())) {
+                continue;
+            }
+            StreamState state = new StreamState(String.format("PID 0x%04X", stream.pid()), codec.get(),
+                    stream.language());
+            pids.add(stream.pid());
+            streams.add(state);
+            routes.put(stream.pid(), new PesAssembler(new HeadListener(state, clock)));
+        }
+    }
+
+    private String missingTables(long scanned) {
+        if (!patSeen) {
+            if (packets > 0 && nullPackets == packets) {
+                return String.format("MPEG-TS holds only null packets (PID 0x1FFF) in its first %,d bytes:"
+                        + " no program to play", scanned);
+            }
+            return String.format("MPEG-TS without a program association table: no PAT on PID 0 in the first"
+                    + " %,d bytes (%,d packets)%s", scanned, packets, because(pat.problem()));
+        }
+        if (program == null) {
+            return "the MPEG-TS program association table lists no program";
+        }
+        return String.format("MPEG-TS program %d has no program map: the PAT names PID 0x%04X for its PMT, but no"
+                + " readable PMT arrived there in the first %,d bytes%s", program.number(), program.pmtPid(),
+                scanned, because(pmt.problem()));
+    }
+
+    private static String because(String problem) {
+        return problem == null ? "" : "; " + problem;
+    }
+
+    private String streamTypes() {
+        String types = map.streams().stream().map(s -> String.format("0x%02X", s.streamType()))
+                .collect(Collectors.joining(", "));
+        return types.isEmpty() ? "none" : types;
+    }
+
+    /** Feeds a stream's PES packets to its state; Blu-ray LPCM states its format in each packet. */
+    private static final class HeadListener implements PesAssembler.Listener {
+        private final StreamState state;
+        private final PtsClock clock;
+        private boolean packetStart;
+
+        HeadListener(StreamState state, PtsClock clock) {
+            this.state = state;
+            this.clock = clock;
+        }
+
+        @Override
+        public void packetStart(PesHeader header) {
+            state.packetStart(header.pts(), clock);
+            packetStart = true;
+        }
+
+        @Override
+        public void payload(byte[] data, int offset, int length) {
+            if (packetStart && state.codec().parse() == StreamCodec.Parse.LPCM_BLURAY) {
+                LpcmHeader.parseBluray(data, offset, offset + length).map(EsInspector::pcm).ifPresent(state::resolve);
+            }
+            packetStart = false;
+            state.payload(data, offset, length);
+        }
+    }
+}
