@@ -82,12 +82,15 @@ public final class MpegPsProbe implements ContainerProbe {
     }
 
     private static String noStreams(PsHeadScan head, long start, long size) {
-        long scanned = Math.min(size, start + HEAD_LIMIT) - start;
-        String where = scanned == size - start
-                ? String.format("the file ends at byte %,d", size)
-                : String.format("none in the first %,d bytes", scanned);
-        return String.format("MPEG-PS without audio or video: %s after %,d pack header(s) and no audio or video"
-                + " packet", where, head.scanner().packs());
+        int packs = head.scanner().packs();
+        String packHeaders = String.format("%,d pack header%s", packs, packs == 1 ? "" : "s");
+        long limit = Math.min(size, start + HEAD_LIMIT);
+        if (limit == size) {
+            return String.format("MPEG-PS without audio or video: the file ends at byte %,d, after %s and no audio"
+                    + " or video packet", size, packHeaders);
+        }
+        return String.format("MPEG-PS without audio or video: %s but no audio or video packet in the first %,d"
+                + " bytes", packHeaders, limit - start);
     }
 
     /** Collects the last time stamps of the streams the head found, and the last SCR. */

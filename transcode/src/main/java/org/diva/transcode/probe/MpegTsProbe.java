@@ -8,15 +8,16 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * Probes MPEG transport streams: broadcast and camcorder .ts/.mts files (188-byte packets) and Blu-ray/AVCHD .m2ts
- * (192-byte BDAV packets). Container "mpegts" or "m2ts".
+ * Probes MPEG transport streams: broadcast and IPTV .ts recordings (188-byte packets, container "mpegts") and
+ * Blu-ray/AVCHD .m2ts/.mts (192-byte BDAV packets, container "m2ts").
  *
  * <p>How: find the packet size and first packet by the recurring 0x47 sync byte; read the PAT, the first program's
  * PMT, and the first PES packets of each stream for its codec headers (H.264 SPS, MPEG-2 sequence header, ADTS,
- * AC-3 and MPEG audio frame headers) and first time stamp, within the first {@value #HEAD_LIMIT} bytes; then the
- * last {@value #TAIL_LENGTH} bytes for the last time stamps. The duration runs from the earliest start to the latest
- * end over the audio and video streams, with 33-bit time stamp wrap-around handled ({@link PtsClock}). A file
- * whose tail has no time stamps is reported without a duration.
+ * AC-3 and MPEG audio frame headers) and first time stamp, within the first 8 MiB; then the last 2 MiB for the
+ * last time stamps, so a 50 GB recording costs at most about 10 MB of reading. The duration runs from the earliest
+ * start to the latest end over the audio and video streams, across the wrap of the 33-bit time stamps. A file whose
+ * tail has no time stamps is reported without a duration; a stream whose headers do not show in the head is
+ * reported with what the PMT says of it.
  */
 public final class MpegTsProbe implements ContainerProbe {
     static final int HEAD_LIMIT = 8 * 1024 * 1024;

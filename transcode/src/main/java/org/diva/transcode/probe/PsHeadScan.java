@@ -12,8 +12,8 @@ import org.diva.transcode.codec.LpcmHeader;
 /**
  * Reads the head of an MPEG-PS file: which streams it has (a program stream declares no stream list DiVA can use,
  * so streams are taken in the order their first packets appear) and what their first packets tell. It reads at
- * least {@value #MIN_SCAN} bytes, so that streams whose first packet comes late are not missed, and stops once every
- * stream found has told all it can.
+ * least 1 MiB (about a second of DVD video), so that streams whose first packet comes late are not missed, and
+ * stops once every stream found has told all it can.
  */
 final class PsHeadScan implements PsScanner.Listener {
     static final int MIN_SCAN = 1024 * 1024;

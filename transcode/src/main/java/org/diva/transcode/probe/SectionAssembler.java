@@ -23,7 +23,7 @@ final class SectionAssembler {
     private int lastCounter = -1;
     private String problem;
 
-    /** @param name what the sections are, for messages ("PMT of program 1 on PID 0x1000") */
+    /** @param name what the sections are, for messages ("PMT") */
     SectionAssembler(String name) {
         this.name = name;
     }
@@ -41,7 +41,8 @@ final class SectionAssembler {
             return done;
         }
         if (lost && assembling) {
-            drop(String.format("a packet of its %s section at byte %,d was lost", name, startPosition));
+            drop(String.format("a packet of the %s section at byte %,d was lost (continuity counter jump)", name,
+                    startPosition));
         }
         byte[] data = packet.data;
         int at = packet.payloadOffset;
@@ -57,8 +58,7 @@ final class SectionAssembler {
             if (assembling) {
                 at = append(data, at, at + pointer, done);
                 if (assembling) {
-                    drop(String.format("the %s section at byte %,d declares %,d bytes, but only %,d arrived"
-                            + " before the next section began", name, startPosition, expected, length));
+                    drop(cutShort("the next section began"));
                 }
             }
             at = packet.payloadOffset + 1 + pointer;
@@ -79,10 +79,14 @@ final class SectionAssembler {
     /** Why sections were dropped, if they were; includes a section still waiting for its end. */
     String problem() {
         if (assembling && expected >= 0) {
-            return String.format("the %s section at byte %,d declares %,d bytes, but the data ended after %,d",
-                    name, startPosition, expected, length);
+            return cutShort("the data ended");
         }
         return problem;
+    }
+
+    private String cutShort(String event) {
+        return String.format("the %s section at byte %,d declares section_length %,d, but only %,d bytes of it"
+                + " arrived before %s", name, startPosition, expected - 3, length - 3, event);
     }
 
     /** Appends {@code data[from, to)} to the section; returns where the section ended, or {@code to}. */

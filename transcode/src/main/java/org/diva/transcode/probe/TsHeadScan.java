@@ -30,6 +30,7 @@ final class TsHeadScan {
     private final List<Integer> pids = new ArrayList<>();
     private final List<StreamState> streams = new ArrayList<>();
     private SectionAssembler pmt;
+    private String pmtProblem;
     private PsiTables.Program program;
     private ProgramMap map;
     private boolean patSeen;
@@ -83,15 +84,17 @@ final class TsHeadScan {
                 List<PsiTables.Program> programs = PsiTables.parsePat(section);
                 if (!programs.isEmpty() && program == null) {
                     program = programs.get(0);
-                    pmt = new SectionAssembler(String.format("PMT of program %d on PID 0x%04X", program.number(),
-                            program.pmtPid()));
+                    pmt = new SectionAssembler("PMT");
                 }
             }
         } else if (program != null && packet.pid == program.pmtPid()) {
             for (byte[] section : pmt.push(packet)) {
                 Optional<ProgramMap> parsed = PsiTables.parsePmt(section, packet.pid)
                         .filter(m -> m.programNumber() == program.number());
-                if (parsed.isPresent() && map == null) {
+                if (parsed.isEmpty()) {
+                    pmtProblem = String.format("the PMT section at byte %,d is damaged or maps another program",
+                            packet.position);
+                } else if (map == null) {
                     accept(parsed.get());
                 }
             }
@@ -129,7 +132,7 @@ final class TsHeadScan {
         }
         return String.format("MPEG-TS program %d has no program map: the PAT names PID 0x%04X for its PMT, but no"
                 + " readable PMT arrived there in the first %,d bytes%s", program.number(), program.pmtPid(),
-                scanned, because(pmt.problem()));
+                scanned, because(pmt.problem() != null ? pmt.problem() : pmtProblem));
     }
 
     private static String because(String problem) {

@@ -16,6 +16,7 @@ record TsSync(int packetSize, long offset) {
     static final byte SYNC_BYTE = 0x47;
     /** Consecutive sync bytes that make a position believable. */
     static final int CONFIRMATIONS = 5;
+    private static final int[] SIZES = {TS_PACKET, BDAV_PACKET};
 
     int prefix() {
         return packetSize - TS_PACKET;
@@ -29,7 +30,7 @@ record TsSync(int packetSize, long offset) {
      */
     static Optional<TsSync> find(byte[] data, int length, int searchLimit, long base) {
         for (int i = 0; i < searchLimit && i < length; i++) {
-            for (int size : new int[] {TS_PACKET, BDAV_PACKET}) {
+            for (int size : SIZES) {
                 if ((length - i) / size >= 2 && confirmed(data, length, i, size, CONFIRMATIONS)) {
                     return Optional.of(new TsSync(size, base + i));
                 }
