@@ -24,3 +24,11 @@ ff -f lavfi -i "$(video 320x240 25 1)" -f lavfi -i "$(tone 440 44100 1)" \
 ff -f lavfi -i "$(video 352x240 30000/1001 1)" -f lavfi -i "$(tone 440 48000 1)" -f lavfi -i "$(tone 660 48000 0.25)" \
    -map 0 -map 1 -map 2 -c:v mpeg2video -q:v 31 -g 15 -flags +ilme+ildct -aspect 16:9 \
    -c:a:0 ac3 -ac:a:0 6 -b:a:0 192k -c:a:1 pcm_dvd -ac:a:1 2 -f vob dvd_ac3_lpcm.vob
+
+# H.264 in an MPEG-2 program stream (stream id 0xE0 says only "video"): Constrained Baseline 1.1 176x144 25 fps
+# + MPEG-1 layer II mono 48 kHz.
+ff -f lavfi -i "$(video 176x144 25 1)" -f lavfi -i "$(tone 440 48000 1)" \
+   -c:v libx264 -profile:v baseline -crf 45 -pix_fmt yuv420p -c:a mp2 -b:a 64k -ac 1 -f vob h264_mp2.mpg
+
+# MPEG-4 Part 2 video alone in a program stream: identified by its VOP start codes, no details read.
+ff -f lavfi -i "$(video 176x144 25 0.5)" -c:v mpeg4 -q:v 31 -f vob mpeg4_video_only.mpg

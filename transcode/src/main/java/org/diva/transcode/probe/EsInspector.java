@@ -18,6 +18,7 @@ import org.diva.transcode.codec.MpegAudioHeader;
  */
 final class EsInspector {
     private static final byte[] SEQUENCE_HEADER_CODE = {0, 0, 1, (byte) 0xb3};
+    private static final byte[] VOP_START_CODE = {0, 0, 1, (byte) 0xb6};
 
     private EsInspector() {
     }
@@ -30,11 +31,7 @@ final class EsInspector {
         return switch (parse) {
             case H264 -> h264(data, length, endIsBoundary);
             case MPEG_VIDEO -> mpegVideo(data, length, endIsBoundary);
-            // MPEG-PS says only "video": a sequence header means MPEG-1/2; without one, an SPS must look real,
-            // because MPEG-2 slice start codes 0x27/0x47/0x67 (tall pictures) read like H.264 SPS headers.
-            case ANY_VIDEO -> contains(data, length, SEQUENCE_HEADER_CODE)
-                    ? mpegVideo(data, length, endIsBoundary)
-                    : h264(data, length, endIsBoundary).filter(EsInspector::plausibleH264);
+            case ANY_VIDEO -> anyVideo(data, length, endIsBoundary);
             default -> Optional.empty();
         };
     }
@@ -89,6 +86,22 @@ final class EsInspector {
         OptionalDouble rate = track.frameRate();
         return rate.isPresent() && rate.getAsDouble() > 0
                 ? Math.round(PtsClock.TICKS_PER_SECOND / rate.getAsDouble()) : 0;
+    }
+
+    /**
+     * MPEG-PS says only "video". A VOP start code (0xB6: reserved in MPEG-1/2, an invalid NAL header in H.264)
+     * means MPEG-4 Part 2, whose headers DiVA does not read; it must be checked first, because MPEG-4's GOV start
+     * code is MPEG-2's sequence header code 0xB3. Then a sequence header means MPEG-1/2; without one, an SPS must
+     * look real, because MPEG-2 slice start codes 0x27/0x47/0x67 (tall pictures) read like H.264 SPS headers.
+     */
+    private static Optional<VideoTrack> anyVideo(byte[] data, int length, boolean endIsBoundary) {
+        if (contains(data, length, VOP_START_CODE)) {
+            return Optional.of(VideoTrack.of("mpeg4", 0, 0));
+        }
+        if (contains(data, length, SEQUENCE_HEADER_CODE)) {
+            return mpegVideo(data, length, endIsBoundary);
+        }
+        return h264(data, length, endIsBoundary).filter(EsInspector::plausibleH264);
     }
 
     private static Optional<VideoTrack> h264(byte[] data, int length, boolean endIsBoundary) {

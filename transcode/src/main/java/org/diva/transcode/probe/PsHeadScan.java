@@ -82,7 +82,7 @@ final class PsHeadScan implements PsScanner.Listener {
             if (kind.isEmpty()) {
                 return;
             }
-            state = new StreamState(PsStreamIds.label(key), kind.get().codec(), Optional.empty());
+            state = new StreamState(kind.get().codec(), Optional.empty());
             streams.put(key, state);
             skips.put(key, kind.get().skip());
         }

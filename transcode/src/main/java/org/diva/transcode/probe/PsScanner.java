@@ -35,7 +35,6 @@ final class PsScanner {
     private int length;
     private int cursor;
     private long nextRead;
-    private long bytesRead;
     private int packs;
     private boolean mpeg2;
 
@@ -103,10 +102,6 @@ final class PsScanner {
     /** Whether the last pack header seen was MPEG-2's. */
     boolean mpeg2() {
         return mpeg2;
-    }
-
-    long bytesRead() {
-        return bytesRead;
     }
 
     /** Finds the first valid pack header in {@code data[from, limit)}; -1 if there is none. */
@@ -199,6 +194,5 @@ final class PsScanner {
         }
         length += got;
         nextRead += got;
-        bytesRead += got;
     }
 }

@@ -23,11 +23,6 @@ final class PsStreamIds {
         return streamId == PRIVATE_STREAM_1 ? PRIVATE_STREAM_1 << 8 | substreamId : streamId;
     }
 
-    static String label(int key) {
-        return key > 0xff ? String.format("private stream 1 substream 0x%02X", key & 0xff)
-                : String.format("stream 0x%02X", key);
-    }
-
     /** @param mpeg2 whether the pack headers are MPEG-2's (the default name for unreadable video) */
     static Optional<Kind> classify(int key, boolean mpeg2) {
         if (key >= 0xe0 && key <= 0xef) {

@@ -18,7 +18,6 @@ final class StreamState {
     private static final long AUDIO_BUDGET = 512L * 1024;
     private static final int VIDEO_TIMED_PACKETS = 8;
 
-    private final String label;
     private final StreamCodec codec;
     private final Optional<String> language;
     private byte[] window;
@@ -31,14 +30,9 @@ final class StreamState {
     private long startTicks = Long.MAX_VALUE;
     private int timedPackets;
 
-    StreamState(String label, StreamCodec codec, Optional<String> language) {
-        this.label = label;
+    StreamState(StreamCodec codec, Optional<String> language) {
         this.codec = codec;
         this.language = language;
-    }
-
-    String label() {
-        return label;
     }
 
     StreamCodec codec() {

@@ -17,8 +17,8 @@ import org.diva.transcode.codec.LpcmHeader;
 final class TsHeadScan {
     private static final int PAT_PID = 0;
 
-    /** What the head told: the program, and its streams that DiVA knows, in PMT order. */
-    record Result(ProgramMap program, List<Integer> pids, List<StreamState> streams, long bytesRead) {
+    /** What the head told: the first program's streams that DiVA knows, in PMT order, and their PIDs. */
+    record Result(List<Integer> pids, List<StreamState> streams) {
     }
 
     private final SeekableByteChannel channel;
@@ -74,7 +74,7 @@ final class TsHeadScan {
                     "MPEG-TS program %d has no audio or video stream DiVA knows (PMT on PID 0x%04X lists stream"
                             + " types %s)", map.programNumber(), map.pid(), streamTypes()));
         }
-        return new Result(map, pids, streams, reader.bytesRead());
+        return new Result(pids, streams);
     }
 
     private void readTables(TsPacket packet) {
@@ -110,8 +110,7 @@ final class TsHeadScan {
             if (codec.isEmpty() || routes.containsKey(stream.pid())) {
                 continue;
             }
-            StreamState state = new StreamState(String.format("PID 0x%04X", stream.pid()), codec.get(),
-                    stream.language());
+            StreamState state = new StreamState(codec.get(), stream.language());
             pids.add(stream.pid());
             streams.add(state);
             routes.put(stream.pid(), new PesAssembler(new HeadListener(state, clock)));

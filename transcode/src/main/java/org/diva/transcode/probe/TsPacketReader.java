@@ -22,7 +22,6 @@ final class TsPacketReader {
     private int length;
     private int cursor;
     private long nextRead;
-    private long bytesRead;
 
     /** Reads packets in {@code [from, end)}; {@code from} need not be a packet start. */
     TsPacketReader(SeekableByteChannel channel, long from, long end, int packetSize) {
@@ -48,11 +47,6 @@ final class TsPacketReader {
             }
             resync();
         }
-    }
-
-    /** Bytes taken from the channel so far. */
-    long bytesRead() {
-        return bytesRead;
     }
 
     private void resync() throws IOException {
@@ -99,7 +93,6 @@ final class TsPacketReader {
         }
         length += got;
         nextRead += got;
-        bytesRead += got;
         return true;
     }
 }

@@ -70,6 +70,26 @@ class MpegPsProbeTest {
     }
 
     @Test
+    void h264VideoIsToldFromMpegVideoByItsOwnHeaders() throws IOException {
+        MediaInfo info = Fixtures.probe(probe, Fixtures.media("ps/h264_mp2.mpg"));
+        assertEquals(List.of(new VideoTrack("h264", Optional.of("Constrained Baseline"), Optional.of("1.1"), 176,
+                144, OptionalDouble.of(25), OptionalInt.of(8), false, OptionalLong.empty(), Optional.empty())),
+                info.video());
+        assertEquals("mp2", info.audio().get(0).codec());
+        assertDuration(1008, info);
+    }
+
+    @Test
+    void mpeg4Part2VideoIsRecognisedWithoutDetails() throws IOException {
+        MediaInfo info = Fixtures.probe(probe, Fixtures.media("ps/mpeg4_video_only.mpg"));
+        assertEquals(List.of(VideoTrack.of("mpeg4", 0, 0)), info.video());
+        assertEquals(List.of(), info.audio());
+        // Tiny pictures share PES packets and only the first in each has a PTS, so the time stamps span 0.28 of
+        // the 0.52 s; without a frame rate the probe cannot extend that (ffprobe's own estimate is 0.32 s).
+        assertDuration(280, info);
+    }
+
+    @Test
     void toleratesAGarbagePrefix() throws IOException {
         byte[] prefixed = Fixtures.concat(Fixtures.random(7, 5000), Fixtures.bytes("ps/dvd_ac3_lpcm.vob"));
         MediaInfo info = Fixtures.probe(probe, dir, "prefixed.vob", prefixed);
