@@ -16,6 +16,8 @@ import org.diva.transcode.codec.LpcmHeader;
  */
 final class TsHeadScan {
     private static final int PAT_PID = 0;
+    private static final int EARLY_PIDS = 64;
+    private static final int EARLY_PER_PID = 8;
 
     /** What the head told: the first program's streams that DiVA knows, in PMT order, and their PIDs. */
     record Result(List<Integer> pids, List<StreamState> streams) {
@@ -29,6 +31,7 @@ final class TsHeadScan {
     private final Map<Integer, PesAssembler> routes = new HashMap<>();
     private final List<Integer> pids = new ArrayList<>();
     private final List<StreamState> streams = new ArrayList<>();
+    private final Map<Integer, List<Long>> early = new HashMap<>();
     private SectionAssembler pmt;
     private String pmtProblem;
     private PsiTables.Program program;
@@ -54,6 +57,7 @@ final class TsHeadScan {
                 nullPackets++;
             } else if (map == null) {
                 readTables(packet);
+                noteEarlyTimestamp(packet);
             } else {
                 PesAssembler route = routes.get(packet.pid);
                 if (route != null) {
@@ -101,6 +105,25 @@ final class TsHeadScan {
         }
     }
 
+    /**
+     * Keeps the time stamps of PES packets that come before the PMT: a recording cut mid-stream has media packets
+     * before its first PMT (repeated only every 0.1 to 0.5 s), and they are the stream's true start.
+     */
+    private void noteEarlyTimestamp(TsPacket packet) {
+        if (!packet.unitStart || !packet.hasPayload || packet.pid < 0x10
+                || (early.size() >= EARLY_PIDS && !early.containsKey(packet.pid))) {
+            return;
+        }
+        PesHeader header = PesHeader.parse(packet.data, packet.payloadOffset,
+                packet.payloadOffset + packet.payloadLength);
+        if (header != null && header != PesHeader.INCOMPLETE && header.pts() >= 0) {
+            List<Long> times = early.computeIfAbsent(packet.pid, pid -> new ArrayList<>());
+            if (times.size() < EARLY_PER_PID) {
+                times.add(header.pts());
+            }
+        }
+    }
+
     private void accept(ProgramMap programMap) {
         map = programMap;
         boolean bluRay = sync.packetSize() == TsSync.BDAV_PACKET
@@ -114,6 +137,7 @@ final class TsHeadScan {
             pids.add(stream.pid());
             streams.add(state);
             routes.put(stream.pid(), new PesAssembler(new HeadListener(state, clock)));
+            early.getOrDefault(stream.pid(), List.of()).forEach(pts -> state.packetStart(pts, clock));
         }
     }
 

@@ -105,6 +105,14 @@ class MpegTsProbeTest {
     }
 
     @Test
+    void aRecordingCutMidStreamStartsAtItsFirstMediaPacketNotItsFirstPmt() throws IOException {
+        byte[] original = Fixtures.bytes("ts/h264_aac_2tracks.ts");
+        // From packet 63 on, both audio streams start PES packets before the next PMT (packet 82).
+        byte[] cut = Arrays.copyOfRange(original, 63 * 188, original.length);
+        assertDuration(1679, Fixtures.probe(probe, dir, "cut.ts", cut));
+    }
+
+    @Test
     void toleratesAGarbagePrefix() throws IOException {
         byte[] original = Fixtures.bytes("ts/h264_aac_2tracks.ts");
         byte[] prefixed = Fixtures.concat(Fixtures.random(7, 1000), original);
