@@ -14,12 +14,12 @@ final class MpegMediaInfo {
      * @param ends     what the tail told, parallel to {@code streams}
      * @param fallbackTicks a duration to use when the streams' time stamps tell none (MPEG-PS SCR span)
      */
-    static MediaInfo build(String container, List<StreamState> streams, List<StreamEnd> ends, long fileSize,
+    static MediaInfo build(String container, List<MpegStreamHead> streams, List<MpegStreamTail> ends, long fileSize,
                            OptionalLong fallbackTicks) {
         List<VideoTrack> video = new ArrayList<>();
         List<AudioTrack> audio = new ArrayList<>();
         List<SubtitleTrack> subtitles = new ArrayList<>();
-        for (StreamState stream : streams) {
+        for (MpegStreamHead stream : streams) {
             switch (stream.codec().kind()) {
                 case VIDEO -> video.add(stream.videoTrack());
                 case AUDIO -> audio.add(stream.audioTrack());
@@ -42,14 +42,14 @@ final class MpegMediaInfo {
      * From the earliest start to the latest end over the audio and video streams that have both, as ffprobe
      * measures a file: a single stream can end early (muxers leave the last video PES packets without a PTS).
      */
-    static OptionalLong durationTicks(List<StreamState> streams, List<StreamEnd> ends) {
+    static OptionalLong durationTicks(List<MpegStreamHead> streams, List<MpegStreamTail> ends) {
         long start = Long.MAX_VALUE;
         long end = Long.MIN_VALUE;
         for (int i = 0; i < streams.size(); i++) {
-            StreamState stream = streams.get(i);
+            MpegStreamHead stream = streams.get(i);
             OptionalLong first = stream.startTicks();
             OptionalLong last = ends.get(i).endTicks(stream);
-            if (stream.codec().kind() == StreamCodec.Kind.SUBTITLE || first.isEmpty() || last.isEmpty()) {
+            if (stream.codec().kind() == MpegStreamCodec.Kind.SUBTITLE || first.isEmpty() || last.isEmpty()) {
                 continue;
             }
             start = Math.min(start, first.getAsLong());

@@ -43,13 +43,13 @@ public final class MpegPsProbe implements ContainerProbe {
         long start = findPack(channel, size);
         PtsClock clock = new PtsClock();
         PsHeadScan head = new PsHeadScan(start, Math.min(size, start + HEAD_LIMIT), clock).run(channel);
-        List<StreamState> streams = head.streams();
-        if (streams.stream().noneMatch(s -> s.codec().kind() != StreamCodec.Kind.SUBTITLE)) {
+        List<MpegStreamHead> streams = head.streams();
+        if (streams.stream().noneMatch(s -> s.codec().kind() != MpegStreamCodec.Kind.SUBTITLE)) {
             throw new MediaFormatException(noStreams(head, start, size));
         }
         TailScan tail = new TailScan(head, clock);
         new PsScanner(channel, Math.max(start, size - TAIL_LENGTH), size).run(tail);
-        List<StreamEnd> ends = new ArrayList<>();
+        List<MpegStreamTail> ends = new ArrayList<>();
         head.keys().forEach(key -> ends.add(tail.ends.get(key)));
         OptionalLong scrSpan = OptionalLong.empty();
         if (head.firstScr() >= 0 && tail.lastScr >= 0) {
@@ -95,7 +95,7 @@ public final class MpegPsProbe implements ContainerProbe {
 
     /** Collects the last time stamps of the streams the head found, and the last SCR. */
     private static final class TailScan implements PsScanner.Listener {
-        final Map<Integer, StreamEnd> ends = new HashMap<>();
+        final Map<Integer, MpegStreamTail> ends = new HashMap<>();
         private final PsHeadScan head;
         private final PtsClock clock;
         long lastScr = -1;
@@ -103,10 +103,10 @@ public final class MpegPsProbe implements ContainerProbe {
         TailScan(PsHeadScan head, PtsClock clock) {
             this.head = head;
             this.clock = clock;
-            List<StreamState> streams = head.streams();
+            List<MpegStreamHead> streams = head.streams();
             List<Integer> keys = head.keys();
             for (int i = 0; i < keys.size(); i++) {
-                ends.put(keys.get(i), new StreamEnd(streams.get(i).codec().kind() == StreamCodec.Kind.AUDIO));
+                ends.put(keys.get(i), new MpegStreamTail(streams.get(i).codec().kind() == MpegStreamCodec.Kind.AUDIO));
             }
         }
 
@@ -121,7 +121,7 @@ public final class MpegPsProbe implements ContainerProbe {
         public void pes(PesHeader header, byte[] data, int offset, int length) {
             int substream = length > 0 ? data[offset] & 0xff : -1;
             int key = PsStreamIds.key(header.streamId(), substream);
-            StreamEnd end = ends.get(key);
+            MpegStreamTail end = ends.get(key);
             if (end == null) {
                 return;
             }

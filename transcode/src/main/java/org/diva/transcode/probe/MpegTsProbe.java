@@ -49,7 +49,7 @@ public final class MpegTsProbe implements ContainerProbe {
         TsHeadScan.Result head = new TsHeadScan(channel, sync, Math.min(size, sync.offset() + HEAD_LIMIT), clock)
                 .run();
         long tailStart = Math.max(sync.offset(), size - TAIL_LENGTH);
-        List<StreamEnd> ends = TsTailScan.run(channel, sync, tailStart, size, head, clock);
+        List<MpegStreamTail> ends = TsTailScan.run(channel, sync, tailStart, size, head, clock);
         String container = sync.packetSize() == TsSync.BDAV_PACKET ? "m2ts" : "mpegts";
         return MpegMediaInfo.build(container, head.streams(), ends, size, OptionalLong.empty());
     }

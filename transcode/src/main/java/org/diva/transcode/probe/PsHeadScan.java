@@ -18,7 +18,7 @@ import org.diva.transcode.codec.LpcmHeader;
 final class PsHeadScan implements PsScanner.Listener {
     static final int MIN_SCAN = 1024 * 1024;
 
-    private final Map<Integer, StreamState> streams = new LinkedHashMap<>();
+    private final Map<Integer, MpegStreamHead> streams = new LinkedHashMap<>();
     private final Map<Integer, Integer> skips = new LinkedHashMap<>();
     private final PtsClock clock;
     private final long from;
@@ -36,7 +36,7 @@ final class PsHeadScan implements PsScanner.Listener {
     PsHeadScan run(SeekableByteChannel channel) throws IOException {
         scanner = new PsScanner(channel, from, limit);
         scanner.run(this);
-        streams.values().forEach(StreamState::finish);
+        streams.values().forEach(MpegStreamHead::finish);
         return this;
     }
 
@@ -45,7 +45,7 @@ final class PsHeadScan implements PsScanner.Listener {
         return new ArrayList<>(streams.keySet());
     }
 
-    List<StreamState> streams() {
+    List<MpegStreamHead> streams() {
         return new ArrayList<>(streams.values());
     }
 
@@ -76,19 +76,19 @@ final class PsHeadScan implements PsScanner.Listener {
             return;
         }
         int key = PsStreamIds.key(header.streamId(), substream);
-        StreamState state = streams.get(key);
+        MpegStreamHead state = streams.get(key);
         if (state == null) {
             Optional<PsStreamIds.Kind> kind = PsStreamIds.classify(key, scanner.mpeg2());
             if (kind.isEmpty()) {
                 return;
             }
-            state = new StreamState(kind.get().codec(), Optional.empty());
+            state = new MpegStreamHead(kind.get().codec(), Optional.empty());
             streams.put(key, state);
             skips.put(key, kind.get().skip());
         }
         int skip = Math.min(length, skips.get(key));
-        if (state.codec().parse() == StreamCodec.Parse.LPCM_DVD) {
-            LpcmHeader.parseDvd(data, offset + 1, offset + length).map(EsInspector::pcm).ifPresent(state::resolve);
+        if (state.codec().parse() == MpegStreamCodec.Parse.LPCM_DVD) {
+            LpcmHeader.parseDvd(data, offset + 1, offset + length).map(MpegEsInspector::pcm).ifPresent(state::resolve);
         }
         state.packetStart(header.pts(), clock);
         state.payload(data, offset + skip, length - skip);
@@ -97,6 +97,6 @@ final class PsHeadScan implements PsScanner.Listener {
     @Override
     public boolean done(long position) {
         return position - from >= MIN_SCAN && !streams.isEmpty()
-                && streams.values().stream().allMatch(StreamState::settled);
+                && streams.values().stream().allMatch(MpegStreamHead::settled);
     }
 }

@@ -2,7 +2,7 @@ package org.diva.transcode.probe;
 
 import java.util.Optional;
 import org.diva.transcode.codec.LpcmHeader;
-import org.diva.transcode.probe.StreamCodec.Parse;
+import org.diva.transcode.probe.MpegStreamCodec.Parse;
 
 /**
  * What an MPEG-PS stream_id says a stream is (ISO/IEC 13818-1 table 2-22), and for private stream 1 the DVD-Video
@@ -16,7 +16,7 @@ final class PsStreamIds {
     }
 
     /** A stream's codec and how many payload bytes of each PES packet precede its elementary stream. */
-    record Kind(StreamCodec codec, int skip) {
+    record Kind(MpegStreamCodec codec, int skip) {
     }
 
     static int key(int streamId, int substreamId) {
@@ -26,31 +26,31 @@ final class PsStreamIds {
     /** @param mpeg2 whether the pack headers are MPEG-2's (the default name for unreadable video) */
     static Optional<Kind> classify(int key, boolean mpeg2) {
         if (key >= 0xe0 && key <= 0xef) {
-            return kind(StreamCodec.video(mpeg2 ? "mpeg2video" : "mpeg1video", Parse.ANY_VIDEO), 0);
+            return kind(MpegStreamCodec.video(mpeg2 ? "mpeg2video" : "mpeg1video", Parse.ANY_VIDEO), 0);
         }
         if (key >= 0xc0 && key <= 0xdf) {
-            return kind(StreamCodec.audio("mp2", Parse.MPEG_AUDIO), 0);
+            return kind(MpegStreamCodec.audio("mp2", Parse.MPEG_AUDIO), 0);
         }
         if (key >> 8 != PRIVATE_STREAM_1) {
             return Optional.empty();
         }
         int sub = key & 0xff;
         if (sub >= 0x20 && sub <= 0x3f) {
-            return kind(StreamCodec.subtitle("dvdsub"), 1);
+            return kind(MpegStreamCodec.subtitle("dvdsub"), 1);
         }
         if (sub >= 0x80 && sub <= 0x87) {
-            return kind(StreamCodec.audio("ac3", Parse.AC3), 4); // id, frame count, first access unit pointer
+            return kind(MpegStreamCodec.audio("ac3", Parse.AC3), 4); // id, frame count, first access unit pointer
         }
         if ((sub >= 0x88 && sub <= 0x8f) || (sub >= 0x98 && sub <= 0x9f)) {
-            return kind(StreamCodec.audio("dts", Parse.NONE), 4);
+            return kind(MpegStreamCodec.audio("dts", Parse.NONE), 4);
         }
         if (sub >= 0xa0 && sub <= 0xa7) {
-            return kind(StreamCodec.audio("pcm", Parse.LPCM_DVD), 1 + LpcmHeader.DVD_HEADER_SIZE);
+            return kind(MpegStreamCodec.audio("pcm", Parse.LPCM_DVD), 1 + LpcmHeader.DVD_HEADER_SIZE);
         }
         return Optional.empty();
     }
 
-    private static Optional<Kind> kind(StreamCodec codec, int skip) {
+    private static Optional<Kind> kind(MpegStreamCodec codec, int skip) {
         return Optional.of(new Kind(codec, skip));
     }
 }

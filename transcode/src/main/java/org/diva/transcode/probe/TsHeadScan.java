@@ -20,7 +20,7 @@ final class TsHeadScan {
     private static final int EARLY_PER_PID = 8;
 
     /** What the head told: the first program's streams that DiVA knows, in PMT order, and their PIDs. */
-    record Result(List<Integer> pids, List<StreamState> streams) {
+    record Result(List<Integer> pids, List<MpegStreamHead> streams) {
     }
 
     private final SeekableByteChannel channel;
@@ -30,7 +30,7 @@ final class TsHeadScan {
     private final SectionAssembler pat = new SectionAssembler("PAT");
     private final Map<Integer, PesAssembler> routes = new HashMap<>();
     private final List<Integer> pids = new ArrayList<>();
-    private final List<StreamState> streams = new ArrayList<>();
+    private final List<MpegStreamHead> streams = new ArrayList<>();
     private final Map<Integer, List<Long>> early = new HashMap<>();
     private SectionAssembler pmt;
     private String pmtProblem;
@@ -63,17 +63,17 @@ final class TsHeadScan {
                 if (route != null) {
                     route.push(packet);
                 }
-                if ((packets & 63) == 0 && streams.stream().allMatch(StreamState::settled)) {
+                if ((packets & 63) == 0 && streams.stream().allMatch(MpegStreamHead::settled)) {
                     break;
                 }
             }
         }
-        streams.forEach(StreamState::finish);
+        streams.forEach(MpegStreamHead::finish);
         long scanned = limit - sync.offset();
         if (map == null) {
             throw new MediaFormatException(missingTables(scanned));
         }
-        if (streams.stream().noneMatch(s -> s.codec().kind() != StreamCodec.Kind.SUBTITLE)) {
+        if (streams.stream().noneMatch(s -> s.codec().kind() != MpegStreamCodec.Kind.SUBTITLE)) {
             throw new MediaFormatException(String.format(
                     "MPEG-TS program %d has no audio or video stream DiVA knows (PMT on PID 0x%04X lists stream"
                             + " types %s)", map.programNumber(), map.pid(), streamTypes()));
@@ -129,11 +129,11 @@ final class TsHeadScan {
         boolean bluRay = sync.packetSize() == TsSync.BDAV_PACKET
                 || programMap.registration().filter("HDMV"::equals).isPresent();
         for (ProgramMap.Stream stream : programMap.streams()) {
-            Optional<StreamCodec> codec = TsStreamTypes.classify(stream, bluRay);
+            Optional<MpegStreamCodec> codec = TsStreamTypes.classify(stream, bluRay);
             if (codec.isEmpty() || routes.containsKey(stream.pid())) {
                 continue;
             }
-            StreamState state = new StreamState(codec.get(), stream.language());
+            MpegStreamHead state = new MpegStreamHead(codec.get(), stream.language());
             pids.add(stream.pid());
             streams.add(state);
             routes.put(stream.pid(), new PesAssembler(new HeadListener(state, clock)));
@@ -170,11 +170,11 @@ final class TsHeadScan {
 
     /** Feeds a stream's PES packets to its state; Blu-ray LPCM states its format in each packet. */
     private static final class HeadListener implements PesAssembler.Listener {
-        private final StreamState state;
+        private final MpegStreamHead state;
         private final PtsClock clock;
         private boolean packetStart;
 
-        HeadListener(StreamState state, PtsClock clock) {
+        HeadListener(MpegStreamHead state, PtsClock clock) {
             this.state = state;
             this.clock = clock;
         }
@@ -187,8 +187,9 @@ final class TsHeadScan {
 
         @Override
         public void payload(byte[] data, int offset, int length) {
-            if (packetStart && state.codec().parse() == StreamCodec.Parse.LPCM_BLURAY) {
-                LpcmHeader.parseBluray(data, offset, offset + length).map(EsInspector::pcm).ifPresent(state::resolve);
+            if (packetStart && state.codec().parse() == MpegStreamCodec.Parse.LPCM_BLURAY) {
+                LpcmHeader.parseBluray(data, offset, offset + length).map(MpegEsInspector::pcm)
+                        .ifPresent(state::resolve);
             }
             packetStart = false;
             state.payload(data, offset, length);

@@ -1,7 +1,7 @@
 package org.diva.transcode.probe;
 
 import java.util.Optional;
-import org.diva.transcode.probe.StreamCodec.Parse;
+import org.diva.transcode.probe.MpegStreamCodec.Parse;
 
 /**
  * What a PMT's stream_type and descriptors say a stream is (ISO/IEC 13818-1 table 2-34, ATSC A/52 annex A,
@@ -17,8 +17,8 @@ final class TsStreamTypes {
      * @param bluRay whether the stream is BDAV (192-byte packets or an "HDMV" registration), where the 0x80-0x92
      *               range holds Blu-ray's audio and graphics types
      */
-    static Optional<StreamCodec> classify(ProgramMap.Stream stream, boolean bluRay) {
-        Optional<StreamCodec> byType = switch (stream.streamType()) {
+    static Optional<MpegStreamCodec> classify(ProgramMap.Stream stream, boolean bluRay) {
+        Optional<MpegStreamCodec> byType = switch (stream.streamType()) {
             case 0x01 -> video("mpeg1video", Parse.MPEG_VIDEO);
             case 0x02 -> video("mpeg2video", Parse.MPEG_VIDEO);
             case 0x10 -> video("mpeg4", Parse.NONE);
@@ -36,7 +36,7 @@ final class TsStreamTypes {
             case 0x85, 0x86, 0xa2 -> bluRay ? audio("dts", Parse.NONE) : Optional.empty();
             case 0x83 -> bluRay ? audio("truehd", Parse.NONE) : Optional.empty();
             case 0x80 -> bluRay ? audio("pcm", Parse.LPCM_BLURAY) : Optional.empty();
-            case 0x90 -> bluRay ? Optional.of(StreamCodec.subtitle("pgs")) : Optional.empty();
+            case 0x90 -> bluRay ? Optional.of(MpegStreamCodec.subtitle("pgs")) : Optional.empty();
             case 0x06 -> privateData(stream);
             default -> Optional.empty();
         };
@@ -44,7 +44,7 @@ final class TsStreamTypes {
     }
 
     /** DVB carries AC-3, E-AC-3, DTS, AAC, subtitles and teletext as private data named by a descriptor. */
-    private static Optional<StreamCodec> privateData(ProgramMap.Stream stream) {
+    private static Optional<MpegStreamCodec> privateData(ProgramMap.Stream stream) {
         if (stream.descriptorTags().contains(0x6a)) {
             return audio("ac3", Parse.AC3);
         }
@@ -58,16 +58,16 @@ final class TsStreamTypes {
             return audio("aac", Parse.ADTS);
         }
         if (stream.descriptorTags().contains(0x59)) {
-            return Optional.of(StreamCodec.subtitle("dvbsub"));
+            return Optional.of(MpegStreamCodec.subtitle("dvbsub"));
         }
         if (stream.descriptorTags().contains(0x56)) {
-            return stream.teletextSubtitles() ? Optional.of(StreamCodec.subtitle("teletext")) : Optional.empty();
+            return stream.teletextSubtitles() ? Optional.of(MpegStreamCodec.subtitle("teletext")) : Optional.empty();
         }
         return Optional.empty();
     }
 
     /** A registration descriptor (ISO/IEC 13818-1 section 2.6.8, SMPTE-RA names) can name the format alone. */
-    private static Optional<StreamCodec> byRegistration(ProgramMap.Stream stream) {
+    private static Optional<MpegStreamCodec> byRegistration(ProgramMap.Stream stream) {
         return stream.registration().flatMap(format -> switch (format) {
             case "AC-3" -> audio("ac3", Parse.AC3);
             case "EAC3" -> audio("eac3", Parse.AC3);
@@ -79,11 +79,11 @@ final class TsStreamTypes {
         });
     }
 
-    private static Optional<StreamCodec> video(String codec, Parse parse) {
-        return Optional.of(StreamCodec.video(codec, parse));
+    private static Optional<MpegStreamCodec> video(String codec, Parse parse) {
+        return Optional.of(MpegStreamCodec.video(codec, parse));
     }
 
-    private static Optional<StreamCodec> audio(String codec, Parse parse) {
-        return Optional.of(StreamCodec.audio(codec, parse));
+    private static Optional<MpegStreamCodec> audio(String codec, Parse parse) {
+        return Optional.of(MpegStreamCodec.audio(codec, parse));
     }
 }

@@ -18,14 +18,15 @@ final class TsTailScan {
      *
      * @return what the tail told about each stream, parallel to {@code head.streams()}
      */
-    static List<StreamEnd> run(SeekableByteChannel channel, TsSync sync, long from, long end,
+    static List<MpegStreamTail> run(SeekableByteChannel channel, TsSync sync, long from, long end,
                                TsHeadScan.Result head, PtsClock clock) throws IOException {
-        List<StreamEnd> ends = new ArrayList<>();
+        List<MpegStreamTail> ends = new ArrayList<>();
         Map<Integer, PesAssembler> routes = new HashMap<>();
         for (int i = 0; i < head.streams().size(); i++) {
-            StreamEnd streamEnd = new StreamEnd(head.streams().get(i).codec().kind() == StreamCodec.Kind.AUDIO);
+            MpegStreamCodec codec = head.streams().get(i).codec();
+            MpegStreamTail streamEnd = new MpegStreamTail(codec.kind() == MpegStreamCodec.Kind.AUDIO);
             ends.add(streamEnd);
-            boolean pcm = head.streams().get(i).codec().parse() == StreamCodec.Parse.LPCM_BLURAY;
+            boolean pcm = codec.parse() == MpegStreamCodec.Parse.LPCM_BLURAY;
             routes.put(head.pids().get(i), new PesAssembler(new PesAssembler.Listener() {
                 private boolean packetStart;
 

@@ -6,7 +6,7 @@ import java.util.OptionalLong;
  * What the tail of one elementary stream tells: when its last frame ends. For video that is the latest PTS plus one
  * frame; for audio, whose last PES packet may hold many frames, the last PTS plus the frames that follow it.
  */
-final class StreamEnd {
+final class MpegStreamTail {
     private static final int TRAILING_CAP = 64 * 1024;
 
     private final boolean collectTrailing;
@@ -15,7 +15,7 @@ final class StreamEnd {
     private byte[] trailing;
     private int trailingLength;
 
-    StreamEnd(boolean audio) {
+    MpegStreamTail(boolean audio) {
         this.collectTrailing = audio;
     }
 
@@ -41,15 +41,15 @@ final class StreamEnd {
     }
 
     /** The end in ticks from the clock's reference, given what the head learnt about the stream; empty if unseen. */
-    OptionalLong endTicks(StreamState head) {
+    OptionalLong endTicks(MpegStreamHead head) {
         if (maxTicks == Long.MIN_VALUE) {
             return OptionalLong.empty();
         }
         return switch (head.codec().kind()) {
-            case VIDEO -> OptionalLong.of(maxTicks + EsInspector.frameTicks(head.videoTrack()));
+            case VIDEO -> OptionalLong.of(maxTicks + MpegEsInspector.frameTicks(head.videoTrack()));
             case AUDIO -> {
                 OptionalLong tail = trailing == null ? OptionalLong.empty()
-                        : EsInspector.audioTicks(head.codec().parse(), head.audioTrack(), trailing, trailingLength);
+                        : MpegEsInspector.audioTicks(head.codec().parse(), head.audioTrack(), trailing, trailingLength);
                 yield OptionalLong.of(Math.max(maxTicks, lastTicks + tail.orElse(0)));
             }
             case SUBTITLE -> OptionalLong.empty();

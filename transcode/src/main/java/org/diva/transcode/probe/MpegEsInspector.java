@@ -16,18 +16,18 @@ import org.diva.transcode.codec.MpegAudioHeader;
  * Reads track details from the first bytes of an elementary stream as MPEG-TS and MPEG-PS carry it (start-code
  * delimited video, self-synchronising audio frames), and the playing time of a stream's last bytes.
  */
-final class EsInspector {
+final class MpegEsInspector {
     private static final byte[] SEQUENCE_HEADER_CODE = {0, 0, 1, (byte) 0xb3};
     private static final byte[] VOP_START_CODE = {0, 0, 1, (byte) 0xb6};
 
-    private EsInspector() {
+    private MpegEsInspector() {
     }
 
     /**
      * @param endIsBoundary whether no more bytes of this stream will come (a structure cut by the end of the data
      *                      is then judged as it is, not awaited)
      */
-    static Optional<VideoTrack> video(StreamCodec.Parse parse, byte[] data, int length, boolean endIsBoundary) {
+    static Optional<VideoTrack> video(MpegStreamCodec.Parse parse, byte[] data, int length, boolean endIsBoundary) {
         return switch (parse) {
             case H264 -> h264(data, length, endIsBoundary);
             case MPEG_VIDEO -> mpegVideo(data, length, endIsBoundary);
@@ -36,7 +36,7 @@ final class EsInspector {
         };
     }
 
-    static Optional<AudioTrack> audio(StreamCodec.Parse parse, byte[] data, int length, boolean endIsBoundary) {
+    static Optional<AudioTrack> audio(MpegStreamCodec.Parse parse, byte[] data, int length, boolean endIsBoundary) {
         return switch (parse) {
             case ADTS -> AdtsHeader.find(data, length, endIsBoundary).map(h -> new AudioTrack("aac",
                     Optional.of(h.profileName()), AudioTrack.positive(h.channels()),
@@ -61,7 +61,7 @@ final class EsInspector {
      * The playing time, in 90 kHz ticks, of the complete audio frames in {@code data[0, length)}; for PCM the
      * time the bytes last at the track's bitrate. Empty when it cannot be told.
      */
-    static OptionalLong audioTicks(StreamCodec.Parse parse, AudioTrack track, byte[] data, int length) {
+    static OptionalLong audioTicks(MpegStreamCodec.Parse parse, AudioTrack track, byte[] data, int length) {
         if (track.sampleRate().isEmpty()) {
             return OptionalLong.empty();
         }
@@ -74,7 +74,7 @@ final class EsInspector {
         if (samples >= 0) {
             return OptionalLong.of(samples * PtsClock.TICKS_PER_SECOND / track.sampleRate().getAsInt());
         }
-        if ((parse == StreamCodec.Parse.LPCM_DVD || parse == StreamCodec.Parse.LPCM_BLURAY)
+        if ((parse == MpegStreamCodec.Parse.LPCM_DVD || parse == MpegStreamCodec.Parse.LPCM_BLURAY)
                 && track.bitrate().isPresent() && track.bitrate().getAsLong() > 0) {
             return OptionalLong.of(length * 8L * PtsClock.TICKS_PER_SECOND / track.bitrate().getAsLong());
         }
@@ -101,7 +101,7 @@ final class EsInspector {
         if (contains(data, length, SEQUENCE_HEADER_CODE)) {
             return mpegVideo(data, length, endIsBoundary);
         }
-        return h264(data, length, endIsBoundary).filter(EsInspector::plausibleH264);
+        return h264(data, length, endIsBoundary).filter(MpegEsInspector::plausibleH264);
     }
 
     private static Optional<VideoTrack> h264(byte[] data, int length, boolean endIsBoundary) {

@@ -11,14 +11,14 @@ import java.util.OptionalLong;
  * so that a header cut by the window edge is seen whole next time. A stream that shows no header within a budget
  * is reported with what its container says.
  */
-final class StreamState {
+final class MpegStreamHead {
     private static final int WINDOW = 64 * 1024;
     private static final int OVERLAP = 4 * 1024;
     private static final long VIDEO_BUDGET = 6L * 1024 * 1024;
     private static final long AUDIO_BUDGET = 512L * 1024;
     private static final int VIDEO_TIMED_PACKETS = 8;
 
-    private final StreamCodec codec;
+    private final MpegStreamCodec codec;
     private final Optional<String> language;
     private byte[] window;
     private int windowLength;
@@ -30,12 +30,12 @@ final class StreamState {
     private long startTicks = Long.MAX_VALUE;
     private int timedPackets;
 
-    StreamState(StreamCodec codec, Optional<String> language) {
+    MpegStreamHead(MpegStreamCodec codec, Optional<String> language) {
         this.codec = codec;
         this.language = language;
     }
 
-    StreamCodec codec() {
+    MpegStreamCodec codec() {
         return codec;
     }
 
@@ -70,7 +70,7 @@ final class StreamState {
                     inspectedLength = 0;
                 }
             }
-            if (fed > (codec.kind() == StreamCodec.Kind.VIDEO ? VIDEO_BUDGET : AUDIO_BUDGET)) {
+            if (fed > (codec.kind() == MpegStreamCodec.Kind.VIDEO ? VIDEO_BUDGET : AUDIO_BUDGET)) {
                 givenUp = true;
                 window = null;
             }
@@ -135,10 +135,10 @@ final class StreamState {
 
     private void inspect(boolean endIsBoundary) {
         inspectedLength = windowLength;
-        if (codec.kind() == StreamCodec.Kind.VIDEO) {
-            video = EsInspector.video(codec.parse(), window, windowLength, endIsBoundary);
-        } else if (codec.kind() == StreamCodec.Kind.AUDIO) {
-            audio = EsInspector.audio(codec.parse(), window, windowLength, endIsBoundary);
+        if (codec.kind() == MpegStreamCodec.Kind.VIDEO) {
+            video = MpegEsInspector.video(codec.parse(), window, windowLength, endIsBoundary);
+        } else if (codec.kind() == MpegStreamCodec.Kind.AUDIO) {
+            audio = MpegEsInspector.audio(codec.parse(), window, windowLength, endIsBoundary);
         }
         if (video.isPresent() || audio.isPresent()) {
             window = null;
