@@ -13,9 +13,9 @@ import org.jaudiotagger.audio.mp4.atom.Mp4EsdsBox;
 
 /**
  * Turns a jaudiotagger {@link AudioHeader} into DiVA's track facts, working around what it gets wrong: MP4 AAC
- * channel counts come out sign-extended (mono reads as -15), FLAC and MP3 bitrates are computed from the wrong
- * bytes, and WAV codecs other than PCM are named "Unknown Sub Format Code:0x55". MP3 files get their codec,
- * channels and bitrate from {@link Mp3Frames} instead, which reads the frames themselves.
+ * channel counts come out sign-extended (mono reads as -15), FLAC bitrates come out low (24 kb/s for a
+ * 30.7 kb/s file), and WAV codecs other than PCM are named "Unknown Sub Format Code:0x55". MP3 files get their
+ * codec, channels and bitrate from {@link Mp3Frames} instead, which reads the frames themselves.
  */
 final class AudioHeaderReader {
     private static final Pattern WAV_FORMAT_CODE = Pattern.compile("Code:0x([0-9A-Fa-f]+)");
@@ -41,30 +41,30 @@ final class AudioHeaderReader {
         if (start != null && start < fileSize && seconds > 0) {
             bitrate = OptionalLong.of(Math.round((fileSize - start) * 8 / seconds));
         }
-        return track("flac", Optional.empty(), parseInt(header.getChannels()), header, bitrate);
+        return track("flac", Optional.empty(), channels(header), header, bitrate);
     }
 
     static AudioTrack vorbis(AudioHeader header) {
-        return track("vorbis", Optional.empty(), parseInt(header.getChannels()), header, kilobits(header));
+        return track("vorbis", Optional.empty(), channels(header), header, kilobits(header));
     }
 
     static AudioTrack wav(AudioHeader header) {
         Integer byteRate = header.getByteRate();
         OptionalLong bitrate = byteRate != null && byteRate > 0
                 ? OptionalLong.of(byteRate * 8L) : OptionalLong.empty();
-        return track(wavCodec(header.getEncodingType()), Optional.empty(), parseInt(header.getChannels()), header,
-                bitrate);
+        return track(wavCodec(header.getEncodingType()), Optional.empty(), channels(header), header, bitrate);
     }
 
     static AudioTrack mp4(AudioHeader header) {
         String encoding = String.valueOf(header.getEncodingType()).toLowerCase(Locale.ROOT);
-        OptionalInt channels = parseInt(header.getChannels());
+        OptionalInt channels = channels(header);
         Optional<String> profile = Optional.empty();
         if (encoding.equals("aac")) {
             // jaudiotagger shifts the signed second byte of the AudioSpecificConfig: the low four bits are
             // still the channel configuration (ISO/IEC 14496-3 table 1.19; 7 means 7.1, 0 means "see PCE").
-            if (channels.isPresent()) {
-                int configuration = channels.getAsInt() & 0xF;
+            OptionalInt shifted = parseInt(header.getChannels());
+            if (shifted.isPresent()) {
+                int configuration = shifted.getAsInt() & 0xF;
                 channels = configuration == 7 ? OptionalInt.of(8) : AudioTrack.positive(configuration);
             }
             if (header instanceof Mp4AudioHeader mp4 && mp4.getProfile() != null) {
@@ -74,13 +74,18 @@ final class AudioHeaderReader {
         return track(encoding, profile, channels, header, OptionalLong.empty());
     }
 
-    static AudioTrack track(String codec, Optional<String> profile, OptionalInt channels, AudioHeader header,
-                            OptionalLong bitrate) {
-        return new AudioTrack(codec, profile, channels.isPresent() ? AudioTrack.positive(channels.getAsInt())
-                : channels, AudioTrack.positive(header.getSampleRateAsNumber()), bitrate, Optional.empty());
+    private static AudioTrack track(String codec, Optional<String> profile, OptionalInt channels,
+                                    AudioHeader header, OptionalLong bitrate) {
+        return new AudioTrack(codec, profile, channels, AudioTrack.positive(header.getSampleRateAsNumber()), bitrate,
+                Optional.empty());
     }
 
-    static OptionalLong kilobits(AudioHeader header) {
+    private static OptionalInt channels(AudioHeader header) {
+        OptionalInt count = parseInt(header.getChannels());
+        return count.isPresent() ? AudioTrack.positive(count.getAsInt()) : count;
+    }
+
+    private static OptionalLong kilobits(AudioHeader header) {
         long kbps = header.getBitRateAsNumber();
         return kbps > 0 ? OptionalLong.of(kbps * 1000) : OptionalLong.empty();
     }

@@ -1,5 +1,6 @@
 package org.diva.transcode.probe;
 
+import java.io.EOFException;
 import java.nio.file.Path;
 import org.jaudiotagger.audio.exceptions.CannotReadVideoException;
 import org.jaudiotagger.audio.exceptions.InvalidAudioFrameException;
@@ -29,8 +30,7 @@ final class JaudiotaggerErrors {
             return new MediaFormatException(format + " holds video, not just audio: probe it as a video", e);
         }
         if (e instanceof NoReadPermissionsException || e instanceof ReadOnlyFileException) {
-            return new MediaFormatException("cannot read the file: the server has no permission to (" + detail
-                    + ")", e);
+            return new MediaFormatException("cannot read the file: DiVA has no permission to read it", e);
         }
         if (e instanceof TagException) {
             return new MediaFormatException("damaged " + format + " tag: " + detail, e);
@@ -38,8 +38,12 @@ final class JaudiotaggerErrors {
         if (detail.contains("too small to be valid audio")) {
             return new MediaFormatException("too short to be " + format + " audio", e);
         }
+        if (e instanceof EOFException || detail.startsWith("Unable to read required number of databytes")) {
+            return new MediaFormatException("truncated " + format + ": the file ends inside its headers", e);
+        }
         if (e instanceof RuntimeException) {
-            return new MediaFormatException("damaged " + format + ": reading it failed (" + e + ")", e);
+            return new MediaFormatException("damaged " + format + ": reading it failed ("
+                    + e.getClass().getSimpleName() + ": " + detail + ")", e);
         }
         return new MediaFormatException("damaged " + format + ": " + detail, e);
     }

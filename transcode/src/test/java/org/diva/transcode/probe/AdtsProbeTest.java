@@ -47,7 +47,8 @@ class AdtsProbeTest {
 
     @Test
     void id3TagBeforeTheFramesIsSkipped() throws Exception {
-        byte[] tagged = new TagBytes().text("TIT2", TagBytes.LATIN_1, "Radio rip").id3v24Before(bytes(audio("tone.aac")));
+        byte[] tagged = new TagBytes().text("TIT2", TagBytes.LATIN_1, "Radio rip")
+                .id3v24Before(bytes(audio("tone.aac")));
         Path file = Files.write(dir.resolve("rip.aac"), tagged);
         assertEquals(OptionalLong.of(2089), probe(file).durationMillis());
         // sniffed as MP3 for its ID3 tag, then recognised as AAC behind it

@@ -77,7 +77,8 @@ class AudioFileProbeTest {
     void oggOpusReadByDivaItself() throws Exception {
         MediaInfo info = probe.probe(audio("tone.opus"), ContainerFormat.OGG).info();
         assertEquals("ogg", info.container());
-        assertEquals(OptionalLong.of(2000), info.durationMillis()); // ffprobe says 2.0065: it keeps the 312-sample pre-skip
+        // ffprobe says 2.0065 s: it does not subtract the 312-sample pre-skip, which RFC 7845 says to drop
+        assertEquals(OptionalLong.of(2000), info.durationMillis());
         AudioTrack track = info.audio().get(0);
         assertEquals("opus", track.codec());
         assertEquals(OptionalInt.of(1), track.channels());

@@ -65,9 +65,7 @@ class DamagedAudioTest {
     @Test
     void flacCutInsideThePicture() throws Exception {
         Path cut = truncated(audio("tone.flac"), 500, dir, "cut.flac");
-        String reason = reason(cut, ContainerFormat.FLAC);
-        assertTrue(reason.startsWith("damaged FLAC: "), reason);
-        assertTrue(!reason.contains(dir.toString()), "the reason names the file, not its path: " + reason);
+        assertEquals("truncated FLAC: the file ends inside its headers", reason(cut, ContainerFormat.FLAC));
     }
 
     @Test

@@ -70,7 +70,8 @@ class PhotoProbeTest {
     @Test
     void jpegCutInsideItsHeaders() throws Exception {
         Path cut = truncated(photo("camera.jpg"), 400, dir, "cut.jpg");
-        assertEquals("truncated JPEG: the file ends inside its headers, at byte 400", reason(cut, ContainerFormat.JPEG));
+        assertEquals("truncated JPEG: the file ends inside its headers, at byte 400",
+                reason(cut, ContainerFormat.JPEG));
     }
 
     @Test
