@@ -107,7 +107,7 @@ class LibraryScanTest {
             assertFalse(s.items().toString().contains("readme.txt"));
 
             JsonNode status = s.getJson("/api/v1/status");
-            assertEquals(5, status.get("library").get("failed").asInt());
+            assertEquals(4, status.get("library").get("failed").asInt(), "empty, notes, truncated, random");
             assertEquals(6, status.get("library").get("items").asInt());
             assertEquals(404, s.get("/media/" + s.itemByFileName("notes.mkv").get("id").asLong()).statusCode(),
                     "failed items are not served");
@@ -238,7 +238,8 @@ class LibraryScanTest {
             assertTrue(bad.get("error").get("message").asText().contains("kind"));
             assertEquals(404, s.get("/api/v1/items/999999").statusCode());
             assertEquals(404, s.get("/api/v1/items/../../etc/passwd").statusCode());
-            assertEquals(404, s.get("/media/..%2F..%2Fetc%2Fpasswd").statusCode());
+            int traversal = s.get("/media/..%2F..%2Fetc%2Fpasswd").statusCode();
+            assertTrue(traversal == 400 || traversal == 404, "encoded slashes are refused, got " + traversal);
             assertEquals(404, s.get("/media/-1").statusCode());
             JsonNode status = s.getJson("/api/v1/status");
             assertEquals("Test DiVA", status.get("name").asText());

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.SeekableByteChannel;
+import java.util.Locale;
 
 /** Bounded, positioned reads for probes: every read says how much it wants, and a short file is an error. */
 public final class ChannelReads {
@@ -20,7 +21,7 @@ public final class ChannelReads {
             throws IOException {
         ByteBuffer buffer = readUpTo(channel, position, length);
         if (buffer.remaining() < length) {
-            throw new MediaFormatException(String.format(java.util.Locale.ROOT,
+            throw new MediaFormatException(String.format(Locale.ROOT,
                     "truncated file: %s at byte %,d needs %,d bytes but the file ends at byte %,d",
                     what, position, length, channel.size()));
         }
@@ -36,7 +37,7 @@ public final class ChannelReads {
         ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(length, available));
         channel.position(position);
         while (buffer.hasRemaining()) {
-            if (channel.read(buffer) < 0) {
+            if (channel.read(buffer) <= 0) { // end of file, or a channel that has nothing more to give
                 break;
             }
         }

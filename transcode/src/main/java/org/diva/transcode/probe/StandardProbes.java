@@ -11,7 +11,23 @@ public final class StandardProbes {
     public static MediaProber create() {
         Map<ContainerFormat, ContainerProbe> containers = new EnumMap<>(ContainerFormat.class);
         containers.put(ContainerFormat.MP4, new Mp4Probe());
+        containers.put(ContainerFormat.MATROSKA, new MatroskaProbe());
+        containers.put(ContainerFormat.MPEG_TS, new MpegTsProbe());
+        containers.put(ContainerFormat.MPEG_PS, new MpegPsProbe());
+        containers.put(ContainerFormat.AVI, new AviProbe());
+        containers.put(ContainerFormat.AAC_ADTS, new AdtsProbe());
+
+        AudioFileProbe audio = new AudioFileProbe();
+        PhotoProbe photos = new PhotoProbe();
         Map<ContainerFormat, FileProbe> files = new EnumMap<>(ContainerFormat.class);
+        for (ContainerFormat format : new ContainerFormat[] {ContainerFormat.MP3, ContainerFormat.FLAC,
+                ContainerFormat.OGG, ContainerFormat.WAV, ContainerFormat.MP4}) {
+            files.put(format, audio);
+        }
+        for (ContainerFormat format : new ContainerFormat[] {ContainerFormat.JPEG, ContainerFormat.PNG,
+                ContainerFormat.HEIF}) {
+            files.put(format, photos);
+        }
         return new MediaProber(containers, files);
     }
 }
