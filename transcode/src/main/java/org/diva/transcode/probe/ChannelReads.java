@@ -20,7 +20,7 @@ public final class ChannelReads {
             throws IOException {
         ByteBuffer buffer = readUpTo(channel, position, length);
         if (buffer.remaining() < length) {
-            throw new MediaFormatException(String.format(
+            throw new MediaFormatException(String.format(java.util.Locale.ROOT,
                     "truncated file: %s at byte %,d needs %,d bytes but the file ends at byte %,d",
                     what, position, length, channel.size()));
         }

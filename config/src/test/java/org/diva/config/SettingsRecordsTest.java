@@ -1,0 +1,55 @@
+package org.diva.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The records guard their own invariants, whoever builds them. */
+class SettingsRecordsTest {
+    private static final Path DATA = Path.of("/var/lib/diva");
+
+    static List<Executable> invalid() {
+        return List.of(
+                () -> new HttpSettings(-1),
+                () -> new HttpSettings(65_536),
+                () -> new ServerSettings("", DATA),
+                () -> new ServerSettings("   ", DATA),
+                () -> new ServerSettings("x".repeat(ServerSettings.MAX_NAME_LENGTH + 1), DATA),
+                () -> new LibrarySettings(List.of(), Duration.ofSeconds(-1), 1),
+                () -> new LibrarySettings(List.of(), Duration.ZERO, 0));
+    }
+
+    @ParameterizedTest
+    @MethodSource("invalid")
+    void invalidSectionIsRefused(Executable construction) {
+        assertThrows(IllegalArgumentException.class, construction);
+    }
+
+    @Test
+    void missingPartsAreRefused() {
+        HttpSettings http = new HttpSettings(0);
+        LibrarySettings library = new LibrarySettings(List.of(), Duration.ZERO, 1);
+
+        assertThrows(NullPointerException.class, () -> new ServerSettings(null, DATA));
+        assertThrows(NullPointerException.class, () -> new ServerSettings("Den", null));
+        assertThrows(NullPointerException.class, () -> new Settings(null, library, http));
+    }
+
+    @Test
+    void mediaListIsACopyThatCannotChange() {
+        List<Path> dirs = new ArrayList<>(List.of(Path.of("/srv/movies")));
+        LibrarySettings library = new LibrarySettings(dirs, Duration.ZERO, 1);
+        dirs.add(Path.of("/srv/music"));
+
+        assertEquals(List.of(Path.of("/srv/movies")), library.mediaDirs());
+        assertThrows(UnsupportedOperationException.class, () -> library.mediaDirs().add(DATA));
+    }
+}

@@ -1,0 +1,118 @@
+package org.diva.server;
+
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.diva.config.Settings;
+import org.diva.server.api.CatalogueApi;
+import org.diva.server.catalogue.Catalogue;
+import org.diva.server.catalogue.Database;
+import org.diva.server.library.Library;
+import org.diva.server.library.ScanResult;
+import org.diva.transcode.probe.MediaProber;
+import org.diva.transcode.probe.StandardProbes;
+import org.diva.web.HttpServer;
+import org.diva.web.Router;
+
+/**
+ * The composition root: builds every part from the settings with constructor arguments, starts them in
+ * dependency order (database, library, HTTP) and stops them in reverse.
+ */
+public final class DivaServer implements AutoCloseable {
+    private final Settings settings;
+    private final Clock clock;
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private Library library;
+    private HttpServer http;
+    private CompletableFuture<ScanResult> firstScan;
+
+    public DivaServer(Settings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public void start() throws Exception {
+        try {
+            Database database = Database.open(settings.server().dataDir());
+            started.add(database);
+            Catalogue catalogue = new Catalogue(database.dataSource(), clock);
+            MediaProber prober = StandardProbes.create();
+            library = new Library(catalogue, prober, settings.library(), Duration.ofSeconds(1));
+            started.add(library);
+
+            Router router = new Router();
+            new CatalogueApi(catalogue, library, settings.server().name(), Version.current(), this::url)
+                    .addRoutes(router);
+            http = new HttpServer(settings.http().port(), router);
+            http.start();
+            started.add(http);
+            firstScan = library.start();
+        } catch (Exception e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** The first scan, for callers (tests, benchmarks) that want to wait for it. */
+    public CompletableFuture<ScanResult> firstScan() {
+        return firstScan;
+    }
+
+    public Library library() {
+        return library;
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    /** The URL a person on the home network would open: the first LAN address, else loopback. */
+    public String url() {
+        return "http://" + hostAddress() + ":" + port() + "/";
+    }
+
+    private static String hostAddress() {
+        try {
+            for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                if (!nic.isUp() || nic.isLoopback() || nic.isVirtual()) {
+                    continue;
+                }
+                for (InetAddress address : Collections.list(nic.getInetAddresses())) {
+                    if (address instanceof Inet4Address && address.isSiteLocalAddress()) {
+                        return address.getHostAddress();
+                    }
+                }
+            }
+        } catch (SocketException e) {
+            // fall back to loopback
+        }
+        return "127.0.0.1";
+    }
+
+    @Override
+    public void close() throws Exception {
+        Exception failure = null;
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        started.clear();
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}

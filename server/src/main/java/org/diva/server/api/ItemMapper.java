@@ -1,0 +1,89 @@
+package org.diva.server.api;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.diva.server.catalogue.CatalogueItem;
+import org.diva.server.catalogue.ItemStatus;
+import org.diva.transcode.probe.MediaExtensions;
+import org.diva.transcode.probe.MediaInfo;
+import org.diva.transcode.probe.MediaTypes;
+import org.diva.transcode.probe.SubtitleTrack;
+
+/** Turns catalogue items into their wire form. */
+final class ItemMapper {
+    private ItemMapper() {
+    }
+
+    static ItemJson summary(CatalogueItem item) {
+        return toJson(item, false);
+    }
+
+    static ItemJson detail(CatalogueItem item) {
+        return toJson(item, true);
+    }
+
+    private static ItemJson toJson(CatalogueItem item, boolean detail) {
+        Optional<MediaInfo> info = item.info();
+        boolean playable = item.status() == ItemStatus.OK;
+        Optional<String> container = info.map(MediaInfo::container);
+        return new ItemJson(
+                item.id(),
+                item.title(),
+                item.kind().name().toLowerCase(Locale.ROOT),
+                item.status().name().toLowerCase(Locale.ROOT),
+                item.failure(),
+                item.fileName(),
+                item.folder(),
+                item.size(),
+                Instant.ofEpochMilli(item.modified()),
+                container,
+                container.map(c -> MediaTypes.of(c, item.kind())),
+                info.map(MediaInfo::durationMillis).orElse(OptionalLong.empty()),
+                info.map(MediaInfo::bitrate).orElse(OptionalLong.empty()),
+                playable ? Optional.of("/media/" + item.id()) : Optional.empty(),
+                item.hasArtwork() ? Optional.of("/api/v1/items/" + item.id() + "/artwork") : Optional.empty(),
+                detail ? info.map(MediaInfo::video) : Optional.empty(),
+                detail ? info.map(MediaInfo::audio) : Optional.empty(),
+                detail ? Optional.of(subtitles(item)) : Optional.empty(),
+                detail ? info.flatMap(MediaInfo::tags) : Optional.empty(),
+                detail ? info.flatMap(MediaInfo::photo) : Optional.empty(),
+                detail ? Optional.of(item.added()) : Optional.empty(),
+                detail ? Optional.of(item.updated()) : Optional.empty(),
+                detail ? Optional.of(item.version()) : Optional.empty());
+    }
+
+    /** Embedded tracks, then the subtitle files beside the video. */
+    static List<SubtitleTrack> subtitles(CatalogueItem item) {
+        List<SubtitleTrack> all = new ArrayList<>(item.info().map(MediaInfo::subtitles).orElse(List.of()));
+        if (!item.sidecars().isEmpty()) {
+            for (String name : item.sidecars().split("/")) {
+                all.add(external(item.fileName(), name));
+            }
+        }
+        return all;
+    }
+
+    /** {@code Movie.en.srt} beside {@code Movie.mkv} is an English SubRip track. */
+    static SubtitleTrack external(String videoName, String subtitleName) {
+        String format = MediaExtensions.extension(subtitleName).orElse("srt");
+        if (format.equals("vtt")) {
+            format = "webvtt";
+        }
+        String videoBase = videoName.substring(0, videoName.lastIndexOf('.'));
+        String middle = subtitleName.substring(0, subtitleName.lastIndexOf('.'));
+        Optional<String> language = Optional.empty();
+        if (middle.length() > videoBase.length() + 1) {
+            for (String tag : middle.substring(videoBase.length() + 1).split("\\.")) {
+                if (tag.matches("[A-Za-z]{2,3}(-[A-Za-z]{2})?")) {
+                    language = Optional.of(tag.toLowerCase(Locale.ROOT));
+                    break;
+                }
+            }
+        }
+        return new SubtitleTrack(format, language, Optional.empty(), Optional.of(subtitleName));
+    }
+}

@@ -1,0 +1,57 @@
+package org.diva.web;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A path such as {@code /api/v1/items/{id}}: literal segments match exactly, {@code {name}} matches one
+ * non-empty segment and captures it (percent-decoded by Jetty before matching).
+ */
+public record PathPattern(String pattern, List<String> segments) {
+    public PathPattern {
+        segments = List.copyOf(segments);
+    }
+
+    public static PathPattern of(String pattern) {
+        if (!pattern.startsWith("/")) {
+            throw new IllegalArgumentException("pattern must start with /: " + pattern);
+        }
+        return new PathPattern(pattern, split(pattern));
+    }
+
+    public Optional<Map<String, String>> match(String path) {
+        List<String> actual = split(path);
+        if (actual.size() != segments.size()) {
+            return Optional.empty();
+        }
+        Map<String, String> params = new HashMap<>();
+        for (int i = 0; i < segments.size(); i++) {
+            String expected = segments.get(i);
+            String segment = actual.get(i);
+            if (expected.startsWith("{") && expected.endsWith("}")) {
+                if (segment.isEmpty()) {
+                    return Optional.empty();
+                }
+                params.put(expected.substring(1, expected.length() - 1), segment);
+            } else if (!expected.equals(segment)) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(params);
+    }
+
+    private static List<String> split(String path) {
+        List<String> parts = new ArrayList<>();
+        for (String part : path.split("/", -1)) {
+            parts.add(part);
+        }
+        parts.remove(0);
+        if (parts.size() > 1 && parts.get(parts.size() - 1).isEmpty()) {
+            parts.remove(parts.size() - 1);
+        }
+        return parts;
+    }
+}

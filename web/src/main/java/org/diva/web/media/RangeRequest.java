@@ -1,0 +1,102 @@
+package org.diva.web.media;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.eclipse.jetty.http.ByteRange;
+
+/**
+ * A parsed {@code Range} header (RFC 9110 section 14): the whole representation, some ranges, or ranges none of
+ * which the file can satisfy. Syntactically invalid headers are ignored (the whole file is sent), as the RFC
+ * allows; overlapping or adjacent ranges are merged; too many ranges are refused as unsatisfiable, because a
+ * request for hundreds of tiny ranges is an attack, not a player.
+ */
+public sealed interface RangeRequest {
+    int MAX_RANGES = 16;
+
+    record Whole() implements RangeRequest {
+    }
+
+    record Unsatisfiable() implements RangeRequest {
+    }
+
+    record Ranges(List<ByteRange> ranges) implements RangeRequest {
+        public Ranges {
+            ranges = List.copyOf(ranges);
+        }
+    }
+
+    static RangeRequest parse(String header, long size) {
+        if (header == null) {
+            return new Whole();
+        }
+        String value = header.strip();
+        if (!value.regionMatches(true, 0, "bytes=", 0, 6)) {
+            return new Whole();
+        }
+        String[] specs = value.substring(6).split(",");
+        List<ByteRange> satisfiable = new ArrayList<>();
+        int count = 0;
+        for (String raw : specs) {
+            String spec = raw.strip();
+            if (spec.isEmpty()) {
+                continue;
+            }
+            if (++count > MAX_RANGES) {
+                return new Unsatisfiable();
+            }
+            int dash = spec.indexOf('-');
+            if (dash < 0) {
+                return new Whole();
+            }
+            String firstText = spec.substring(0, dash).strip();
+            String lastText = spec.substring(dash + 1).strip();
+            try {
+                if (firstText.isEmpty()) {
+                    long suffix = Long.parseLong(lastText);
+                    if (suffix < 0) {
+                        return new Whole();
+                    }
+                    if (suffix > 0 && size > 0) {
+                        satisfiable.add(new ByteRange(Math.max(0, size - suffix), size - 1));
+                    }
+                    continue;
+                }
+                long first = Long.parseLong(firstText);
+                long last = lastText.isEmpty() ? Long.MAX_VALUE : Long.parseLong(lastText);
+                if (first < 0 || last < first) {
+                    return new Whole();
+                }
+                if (first < size) {
+                    satisfiable.add(new ByteRange(first, Math.min(last, size - 1)));
+                }
+            } catch (NumberFormatException e) {
+                return new Whole();
+            }
+        }
+        if (count == 0) {
+            return new Whole();
+        }
+        if (satisfiable.isEmpty()) {
+            return new Unsatisfiable();
+        }
+        return new Ranges(merge(satisfiable));
+    }
+
+    private static List<ByteRange> merge(List<ByteRange> ranges) {
+        List<ByteRange> sorted = new ArrayList<>(ranges);
+        sorted.sort(Comparator.comparingLong(ByteRange::first));
+        List<ByteRange> merged = new ArrayList<>();
+        ByteRange current = sorted.get(0);
+        for (ByteRange next : sorted.subList(1, sorted.size())) {
+            if (next.first() <= current.last() + 1) {
+                current = new ByteRange(current.first(), Math.max(current.last(), next.last()));
+            } else {
+                merged.add(current);
+                current = next;
+            }
+        }
+        merged.add(current);
+        return merged;
+    }
+}
