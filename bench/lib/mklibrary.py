@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""mklibrary.py FIXTURES OUT N: a library of N distinct media files in 100 nested folders.
+"""mklibrary.py FIXTURES OUT N [FORMATS]: a library of N distinct media files in 100 folders.
 
-Files cycle through the fixtures (mp4, mkv, mp3, flac, jpg, ts). Each is a real, separate
+Files cycle through the fixtures of FORMATS (comma-separated, default mp4,mkv,mp3,flac,jpg,ts). Each is a real, separate
 file (no hard links) whose 16-byte marker is overwritten with its index, so no two files
 share content: a server that identifies content by hash must still see N titles. Names mix
 spaces, '&', apostrophes, brackets and non-ASCII letters, as household libraries do.
@@ -11,7 +11,7 @@ import sys
 
 MARKER = b"DIVAUNIQ00000000"
 
-FIXTURES = ["clip.mp4", "clip.mkv", "song.mp3", "song.flac", "photo.jpg", "clip.ts"]
+ALL = ["clip.mp4", "clip.mkv", "song.mp3", "song.flac", "photo.jpg", "clip.ts"]
 
 NAMES = {
     "clip.mp4": ["Holiday & Friends {i:05d}.mp4", "Émile – été à Paris {i}.mp4", "clip_{i:05d}.mp4"],
@@ -32,16 +32,21 @@ def folder(i, folders=100):
 
 def main():
     fixtures, out, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    formats = (sys.argv[4] if len(sys.argv) > 4 else "mp4,mkv,mp3,flac,jpg,ts").split(",")
+    chosen = [f for f in ALL if f.rsplit(".", 1)[1] in formats]
+    unknown = set(formats) - {f.rsplit(".", 1)[1] for f in ALL}
+    if unknown or not chosen:
+        sys.exit(f"unknown formats {sorted(unknown)}; choose from mp4,mkv,mp3,flac,jpg,ts")
     blobs = {}
-    for name in FIXTURES:
+    for name in chosen:
         data = open(os.path.join(fixtures, name), "rb").read()
         if MARKER not in data:
             sys.exit(f"{name}: marker missing")
         blobs[name] = data
     for i in range(n):
-        fixture = FIXTURES[i % len(FIXTURES)]
+        fixture = chosen[i % len(chosen)]
         variants = NAMES[fixture]
-        name = variants[(i // len(FIXTURES)) % len(variants)].format(i=i)
+        name = variants[(i // len(chosen)) % len(variants)].format(i=i)
         d = os.path.join(out, folder(i))
         os.makedirs(d, exist_ok=True)
         with open(os.path.join(d, name), "wb") as f:
