@@ -1,2 +1,2 @@
-/** The UPnP/DLNA face of DiVA: MediaServer device, ContentDirectory, renderer control (not built yet). */
+/** The UPnP/DLNA face of DiVA: MediaServer device, ContentDirectory, renderer control. */
 package org.diva.upnp;
