@@ -12,8 +12,11 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.diva.config.Settings;
 import org.diva.server.api.CatalogueApi;
+import org.diva.server.api.DevicesApi;
 import org.diva.server.catalogue.Catalogue;
 import org.diva.server.catalogue.Database;
+import org.diva.server.devices.ClientDevices;
+import org.diva.server.devices.ClientTracker;
 import org.diva.server.library.Library;
 import org.diva.server.library.ScanResult;
 import org.diva.transcode.probe.MediaProber;
@@ -47,10 +50,14 @@ public final class DivaServer implements AutoCloseable {
             library = new Library(catalogue, prober, settings.library(), Duration.ofSeconds(1));
             started.add(library);
 
+            ClientDevices devices = new ClientDevices(database.dataSource(), clock);
+            started.add(devices);
+
             Router router = new Router();
             new CatalogueApi(catalogue, library, settings.server().name(), Version.current(), this::url)
                     .addRoutes(router);
-            http = new HttpServer(settings.http().port(), router);
+            new DevicesApi(devices).addRoutes(router);
+            http = new HttpServer(settings.http().port(), new ClientTracker(devices, router));
             http.start();
             started.add(http);
             firstScan = library.start();

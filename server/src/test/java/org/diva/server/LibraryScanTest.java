@@ -221,6 +221,34 @@ class LibraryScanTest {
     }
 
     @Test
+    void every_request_is_attributed_to_a_client_device() throws Exception {
+        Path media = tmp.resolve("media");
+        TestServer.copyFixtures(media);
+        try (TestServer s = TestServer.start(media, tmp.resolve("data"))) {
+            long id = s.itemByFileName("clip.mp4").get("id").asLong();
+            for (int i = 0; i < 3; i++) {
+                assertEquals(206, s.get("/media/" + id, "User-Agent", "SEC_HHP_[TV] Samsung/1.0",
+                        "Range", "bytes=0-99").statusCode());
+            }
+            s.get("/api/v1/status", "User-Agent", "Kodi/20.2", "X-AV-Client-Info",
+                    "av=5.0; cn=\"Team Kodi\"; mn=\"Kodi\";");
+            JsonNode devices = s.getJson("/api/v1/devices").get("devices");
+            JsonNode samsung = null;
+            JsonNode kodi = null;
+            for (JsonNode device : devices) {
+                switch (device.get("userAgent").asText()) {
+                    case "SEC_HHP_[TV] Samsung/1.0" -> samsung = device;
+                    case "Kodi/20.2" -> kodi = device;
+                    default -> { }
+                }
+            }
+            assertEquals(3, samsung.get("requests").asInt(), devices.toString());
+            assertEquals("127.0.0.1", samsung.get("address").asText());
+            assertTrue(kodi.get("avClientInfo").asText().contains("Team Kodi"), devices.toString());
+        }
+    }
+
+    @Test
     void items_are_filtered_paged_and_errors_are_json() throws Exception {
         Path media = tmp.resolve("media");
         TestServer.copyFixtures(media);
