@@ -1,11 +1,13 @@
 package org.diva.server;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.RandomAccessFile;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -245,6 +247,26 @@ class LibraryScanTest {
             assertEquals(3, samsung.get("requests").asInt(), devices.toString());
             assertEquals("127.0.0.1", samsung.get("address").asText());
             assertTrue(kodi.get("avClientInfo").asText().contains("Team Kodi"), devices.toString());
+        }
+    }
+
+    @Test
+    void subtitle_files_beside_a_video_are_served_by_index_and_nothing_else_is() throws Exception {
+        Path media = tmp.resolve("media");
+        TestServer.copyFixtures(media);
+        try (TestServer s = TestServer.start(media, tmp.resolve("data"))) {
+            long mkv = s.itemByFileName("clip.mkv").get("id").asLong();
+            HttpResponse<byte[]> srt = s.get("/media/" + mkv + "/subtitles/0");
+            assertEquals(200, srt.statusCode());
+            assertEquals("text/srt; charset=utf-8", srt.headers().firstValue("Content-Type").orElseThrow());
+            assertArrayEquals(Files.readAllBytes(media.resolve("clip.en.srt")), srt.body());
+            assertEquals(206, s.get("/media/" + mkv + "/subtitles/0", "Range", "bytes=0-9").statusCode());
+            assertEquals(404, s.get("/media/" + mkv + "/subtitles/1").statusCode());
+            assertEquals(404, s.get("/media/" + mkv + "/subtitles/-1").statusCode());
+            int traversal = s.get("/media/" + mkv + "/subtitles/..%2Fclip.mp4").statusCode();
+            assertTrue(traversal == 400 || traversal == 404, "a path is never an index, got " + traversal);
+            long song = s.itemByFileName("song.mp3").get("id").asLong();
+            assertEquals(404, s.get("/media/" + song + "/subtitles/0").statusCode(), "no subtitles for music");
         }
     }
 

@@ -1,7 +1,11 @@
 package org.diva.server.api;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -55,6 +59,10 @@ public final class CatalogueApi {
             response.write(true, head ? null : ByteBuffer.wrap(art.data()), callback);
         });
         router.getAndHead("/media/{id}", new MediaEndpoint(mediaSource()));
+        MediaEndpoint subtitles = new MediaEndpoint(subtitleSource());
+        router.getAndHead("/media/{id}/subtitles/{index}", (request, response, callback, params) ->
+                subtitles.handle(request, response, callback,
+                        Map.of("id", params.get("id") + "/" + params.get("index"))));
     }
 
     StatusJson status() throws SQLException {
@@ -96,6 +104,44 @@ public final class CatalogueApi {
                 .map(item -> new ServedFile(item.path(),
                         MediaTypes.of(item.info().map(i -> i.container()).orElse(""), item.kind()),
                         item.size(), item.modified()));
+    }
+
+    /**
+     * The subtitle files beside a video, as "{id}/{n}": the n-th (from 0) of the names the scan found, resolved
+     * beside the video, so only files the catalogue lists are reachable.
+     */
+    private MediaSource subtitleSource() {
+        return key -> {
+            int slash = key.indexOf('/');
+            Optional<Long> index = parseId(key.substring(slash + 1));
+            return parseId(key.substring(0, slash)).flatMap(this::findQuietly)
+                    .filter(item -> item.status() == ItemStatus.OK && !item.sidecars().isEmpty())
+                    .flatMap(item -> {
+                        List<String> names = List.of(item.sidecars().split("/"));
+                        if (index.isEmpty() || index.get() >= names.size()) {
+                            return Optional.empty();
+                        }
+                        Path file = item.path().resolveSibling(names.get(index.get().intValue()));
+                        try {
+                            return Optional.of(new ServedFile(file, subtitleType(file), Files.size(file),
+                                    Files.getLastModifiedTime(file).toMillis()));
+                        } catch (IOException e) {
+                            return Optional.empty();
+                        }
+                    });
+        };
+    }
+
+    /** SubRip as DLNA renderers (Samsung, LG) expect it; SubStation Alpha and WebVTT by their usual types. */
+    static String subtitleType(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".ass") || name.endsWith(".ssa")) {
+            return "text/x-ssa; charset=utf-8";
+        }
+        if (name.endsWith(".vtt")) {
+            return "text/vtt; charset=utf-8";
+        }
+        return "text/srt; charset=utf-8";
     }
 
     static Optional<Long> parseId(String id) {
