@@ -5,12 +5,12 @@ import java.nio.channels.NonWritableChannelException;
 import java.nio.channels.SeekableByteChannel;
 
 /** A read-only channel over bytes in memory, for tests that probe thousands of variants of a file. */
-final class ByteArrayChannel implements SeekableByteChannel {
+public final class ByteArrayChannel implements SeekableByteChannel {
     private final byte[] bytes;
     private long position;
     private boolean open = true;
 
-    ByteArrayChannel(byte[] bytes) {
+    public ByteArrayChannel(byte[] bytes) {
         this.bytes = bytes;
     }
 

@@ -9,19 +9,19 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /** The committed media fixtures (made by make.sh beside them) and damaged copies of them. */
-final class MediaFixtures {
+public final class MediaFixtures {
     private MediaFixtures() {
     }
 
-    static Path audio(String name) {
+    public static Path audio(String name) {
         return resource("/media/audio/" + name);
     }
 
-    static Path photo(String name) {
+    public static Path photo(String name) {
         return resource("/media/photo/" + name);
     }
 
-    static byte[] bytes(Path file) {
+    public static byte[] bytes(Path file) {
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {
@@ -30,7 +30,7 @@ final class MediaFixtures {
     }
 
     /** Writes the first {@code length} bytes of {@code fixture} to {@code dir/name}. */
-    static Path truncated(Path fixture, int length, Path dir, String name) throws IOException {
+    public static Path truncated(Path fixture, int length, Path dir, String name) throws IOException {
         return Files.write(dir.resolve(name), Arrays.copyOf(bytes(fixture), length));
     }
 

@@ -8,18 +8,18 @@ import java.nio.channels.SeekableByteChannel;
  * A read-only channel of any size whose content is a pattern repeated end to end, counting the bytes read: a
  * 10 GB file without the disk, to show that a probe reads a bounded amount.
  */
-final class RepeatingChannel implements SeekableByteChannel {
+public final class RepeatingChannel implements SeekableByteChannel {
     private final byte[] pattern;
     private final long size;
     private long position;
     private long bytesRead;
 
-    RepeatingChannel(byte[] pattern, long size) {
+    public RepeatingChannel(byte[] pattern, long size) {
         this.pattern = pattern.clone();
         this.size = size;
     }
 
-    long bytesRead() {
+    public long bytesRead() {
         return bytesRead;
     }
 
