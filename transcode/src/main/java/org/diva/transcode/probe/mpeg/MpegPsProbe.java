@@ -1,14 +1,16 @@
 package org.diva.transcode.probe.mpeg;
 
+import static org.diva.transcode.probe.mpeg.MpegProbing.HEAD_LIMIT;
+import static org.diva.transcode.probe.mpeg.MpegProbing.START_SEARCH;
+import static org.diva.transcode.probe.mpeg.MpegProbing.TAIL_LENGTH;
+
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import org.diva.transcode.probe.ChannelReads;
 import org.diva.transcode.probe.ContainerProbe;
 import org.diva.transcode.probe.MediaFormatException;
 import org.diva.transcode.probe.MediaInfo;
@@ -24,26 +26,12 @@ import org.diva.transcode.probe.MediaInfo;
  * references (SCR) when the packets carry no usable PTS.
  */
 public final class MpegPsProbe implements ContainerProbe {
-    static final int HEAD_LIMIT = 8 * 1024 * 1024;
-    static final int TAIL_LENGTH = 2 * 1024 * 1024;
-    static final int PACK_SEARCH = 64 * 1024;
-
     @Override
     public MediaInfo probe(SeekableByteChannel channel) throws IOException {
-        try {
-            return probePs(channel);
-        } catch (RuntimeException e) {
-            // Every length is checked, so this is a probe bug; the file still gets a reason instead of a crash.
-            throw new MediaFormatException("unreadable MPEG-PS: the probe failed on this file's data (" + e + ")",
-                    e);
-        }
+        return MpegProbing.probe(channel, "MPEG-PS", MpegPsProbe::read);
     }
 
-    private static MediaInfo probePs(SeekableByteChannel channel) throws IOException {
-        long size = channel.size();
-        if (size == 0) {
-            throw new MediaFormatException("not an MPEG-PS file: the file is empty");
-        }
+    private static MediaInfo read(SeekableByteChannel channel, long size) throws IOException {
         long start = findPack(channel, size);
         PtsClock clock = new PtsClock();
         PsHeadScan head = new PsHeadScan(start, Math.min(size, start + HEAD_LIMIT), clock).run(channel);
@@ -65,10 +53,8 @@ public final class MpegPsProbe implements ContainerProbe {
     }
 
     private static long findPack(SeekableByteChannel channel, long size) throws IOException {
-        int searched = (int) Math.min(size, PACK_SEARCH);
-        ByteBuffer buffer = ChannelReads.readUpTo(channel, 0, searched + 16);
-        byte[] bytes = new byte[buffer.remaining()];
-        buffer.get(bytes);
+        int searched = (int) Math.min(size, START_SEARCH);
+        byte[] bytes = MpegProbing.start(channel, searched + 16);
         int pack = PsScanner.findPack(bytes, 0, Math.min(bytes.length, searched + 13));
         if (pack >= 0) {
             return pack;

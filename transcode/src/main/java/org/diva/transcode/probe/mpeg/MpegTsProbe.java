@@ -1,12 +1,14 @@
 package org.diva.transcode.probe.mpeg;
 
+import static org.diva.transcode.probe.mpeg.MpegProbing.HEAD_LIMIT;
+import static org.diva.transcode.probe.mpeg.MpegProbing.START_SEARCH;
+import static org.diva.transcode.probe.mpeg.MpegProbing.TAIL_LENGTH;
+
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.diva.transcode.probe.ChannelReads;
 import org.diva.transcode.probe.ContainerProbe;
 import org.diva.transcode.probe.MediaFormatException;
 import org.diva.transcode.probe.MediaInfo;
@@ -24,26 +26,12 @@ import org.diva.transcode.probe.MediaInfo;
  * reported with what the PMT says of it.
  */
 public final class MpegTsProbe implements ContainerProbe {
-    static final int HEAD_LIMIT = 8 * 1024 * 1024;
-    static final int TAIL_LENGTH = 2 * 1024 * 1024;
-    static final int SYNC_SEARCH = 64 * 1024;
-
     @Override
     public MediaInfo probe(SeekableByteChannel channel) throws IOException {
-        try {
-            return probeTs(channel);
-        } catch (RuntimeException e) {
-            // Every length is checked, so this is a probe bug; the file still gets a reason instead of a crash.
-            throw new MediaFormatException("unreadable MPEG-TS: the probe failed on this file's data (" + e + ")",
-                    e);
-        }
+        return MpegProbing.probe(channel, "MPEG-TS", MpegTsProbe::read);
     }
 
-    private static MediaInfo probeTs(SeekableByteChannel channel) throws IOException {
-        long size = channel.size();
-        if (size == 0) {
-            throw new MediaFormatException("not an MPEG-TS file: the file is empty");
-        }
+    private static MediaInfo read(SeekableByteChannel channel, long size) throws IOException {
         if (size < 2 * TsSync.TS_PACKET) {
             throw new MediaFormatException(String.format(
                     "not an MPEG-TS file: its %,d bytes are fewer than two 188-byte packets", size));
@@ -59,11 +47,8 @@ public final class MpegTsProbe implements ContainerProbe {
     }
 
     private static TsSync findSync(SeekableByteChannel channel, long size) throws IOException {
-        int searched = (int) Math.min(size, SYNC_SEARCH);
-        ByteBuffer start = ChannelReads.readUpTo(channel, 0,
-                searched + TsSync.CONFIRMATIONS * TsSync.BDAV_PACKET);
-        byte[] bytes = new byte[start.remaining()];
-        start.get(bytes);
+        int searched = (int) Math.min(size, START_SEARCH);
+        byte[] bytes = MpegProbing.start(channel, searched + TsSync.CONFIRMATIONS * TsSync.BDAV_PACKET);
         Optional<TsSync> sync = TsSync.find(bytes, bytes.length, searched, 0);
         if (sync.isEmpty()) {
             throw new MediaFormatException(String.format("not an MPEG-TS file: no 0x47 sync byte recurring every 188"

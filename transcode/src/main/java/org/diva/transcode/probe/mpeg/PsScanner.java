@@ -1,7 +1,6 @@
 package org.diva.transcode.probe.mpeg;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
 
 /**
@@ -10,7 +9,7 @@ import java.nio.channels.SeekableByteChannel;
  * range that starts mid-packet), it searches for the next pack header, which a muxer must write at least every
  * 0.7 seconds; elementary stream data cannot be mistaken for one because video start codes stay below 0xB9.
  */
-final class PsScanner {
+final class PsScanner extends BufferedRange {
     /** Receives what the scan finds. */
     interface Listener {
         /** A pack header; {@code scr} in 90 kHz ticks, -1 if its marker bits are wrong. */
@@ -28,21 +27,11 @@ final class PsScanner {
     private static final int END_CODE = 0xb9;
     private static final int MAX_UNIT = 6 + 0xffff;
 
-    private final SeekableByteChannel channel;
-    private final long end;
-    private final byte[] buffer = new byte[4 * MAX_UNIT];
-    private long bufferPosition;
-    private int length;
-    private int cursor;
-    private long nextRead;
     private int packs;
     private boolean mpeg2;
 
     PsScanner(SeekableByteChannel channel, long from, long end) {
-        this.channel = channel;
-        this.end = end;
-        this.nextRead = from;
-        this.bufferPosition = from;
+        super(channel, from, end, 4 * MAX_UNIT);
     }
 
     /** Scans until the range ends or the listener is done. */
@@ -169,30 +158,5 @@ final class PsScanner {
             fill();
             at = 0;
         }
-    }
-
-    private void fill() throws IOException {
-        System.arraycopy(buffer, cursor, buffer, 0, length - cursor);
-        bufferPosition += cursor;
-        length -= cursor;
-        cursor = 0;
-        int want = (int) Math.min(buffer.length - length, Math.max(0, end - nextRead));
-        if (want <= 0) {
-            return;
-        }
-        ByteBuffer target = ByteBuffer.wrap(buffer, length, want);
-        channel.position(nextRead);
-        while (target.hasRemaining()) {
-            if (channel.read(target) <= 0) {
-                break;
-            }
-        }
-        int got = target.position() - length;
-        if (got <= 0) {
-            nextRead = end;
-            return;
-        }
-        length += got;
-        nextRead += got;
     }
 }

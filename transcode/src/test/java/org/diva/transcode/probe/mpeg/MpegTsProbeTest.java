@@ -1,5 +1,7 @@
 package org.diva.transcode.probe.mpeg;
 
+import static org.diva.transcode.probe.mpeg.MpegAssertions.assertDuration;
+import static org.diva.transcode.probe.mpeg.MpegAssertions.assertReadOnlyHeadAndTail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,7 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(60)
 class MpegTsProbeTest {
-    private static final long DURATION_TOLERANCE_MS = 20;
     private final MpegTsProbe probe = new MpegTsProbe();
 
     @TempDir
@@ -241,8 +242,7 @@ class MpegTsProbeTest {
             assertEquals(320, info.video().get(0).width());
             assertDuration(2043, info);
             assertEquals(size * 8000 / info.durationMillis().getAsLong(), info.bitrate().getAsLong());
-            assertTrue(channel.bytesRead() <= MpegTsProbe.HEAD_LIMIT + MpegTsProbe.TAIL_LENGTH
-                    + MpegTsProbe.SYNC_SEARCH + 4096, "read " + channel.bytesRead());
+            assertReadOnlyHeadAndTail(channel);
         }
     }
 
@@ -255,8 +255,7 @@ class MpegTsProbeTest {
             assertEquals("h264", info.video().get(0).codec());
             assertEquals(OptionalLong.empty(), info.durationMillis());
             assertEquals(OptionalLong.empty(), info.bitrate());
-            assertTrue(channel.bytesRead() <= MpegTsProbe.HEAD_LIMIT + MpegTsProbe.TAIL_LENGTH
-                    + MpegTsProbe.SYNC_SEARCH + 4096, "read " + channel.bytesRead());
+            assertReadOnlyHeadAndTail(channel);
         }
     }
 
@@ -265,11 +264,5 @@ class MpegTsProbeTest {
         Fixtures.fuzz(probe, dir, Fixtures.bytes("ts/h264_aac_2tracks.ts"), 1, 300);
         Fixtures.fuzz(probe, dir, Fixtures.bytes("ts/h264_ac3.m2ts"), 2, 200);
         Fixtures.fuzz(probe, dir, Fixtures.bytes("ts/mpeg2_mp2.ts"), 3, 200);
-    }
-
-    private static void assertDuration(long expectedMillis, MediaInfo info) {
-        long actual = info.durationMillis().orElseThrow(() -> new AssertionError("no duration"));
-        assertTrue(Math.abs(actual - expectedMillis) <= DURATION_TOLERANCE_MS,
-                "duration " + actual + " ms, expected " + expectedMillis + " ms");
     }
 }
