@@ -2,8 +2,6 @@ package org.diva.transcode.probe;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -14,11 +12,11 @@ public final class MediaFixtures {
     }
 
     public static Path audio(String name) {
-        return resource("/media/audio/" + name);
+        return Fixtures.media("audio/" + name);
     }
 
     public static Path photo(String name) {
-        return resource("/media/photo/" + name);
+        return Fixtures.media("photo/" + name);
     }
 
     public static byte[] bytes(Path file) {
@@ -32,17 +30,5 @@ public final class MediaFixtures {
     /** Writes the first {@code length} bytes of {@code fixture} to {@code dir/name}. */
     public static Path truncated(Path fixture, int length, Path dir, String name) throws IOException {
         return Files.write(dir.resolve(name), Arrays.copyOf(bytes(fixture), length));
-    }
-
-    private static Path resource(String name) {
-        URL url = MediaFixtures.class.getResource(name);
-        if (url == null) {
-            throw new IllegalArgumentException("no fixture " + name + " (run make.sh beside the fixtures)");
-        }
-        try {
-            return Path.of(url.toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.RandomAccessFile;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -19,10 +17,10 @@ import java.util.OptionalLong;
 import org.diva.transcode.probe.AudioTrack;
 import org.diva.transcode.probe.ByteArrayChannel;
 import org.diva.transcode.probe.CountingChannel;
+import org.diva.transcode.probe.Fixtures;
 import org.diva.transcode.probe.MediaInfo;
 import org.diva.transcode.probe.MediaKind;
 import org.diva.transcode.probe.VideoTrack;
-import org.diva.transcode.probe.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -107,13 +105,6 @@ class AviProbeTest {
     }
 
     static byte[] fixture(String name) {
-        try (InputStream in = AviProbeTest.class.getResourceAsStream("/media/avi/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing test fixture media/avi/" + name + "; run make.sh there");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Fixtures.bytes("avi/" + name);
     }
 }

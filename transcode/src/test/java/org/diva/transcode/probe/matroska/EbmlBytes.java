@@ -1,6 +1,7 @@
 package org.diva.transcode.probe.matroska;
 
-import java.io.ByteArrayOutputStream;
+import static org.diva.transcode.probe.Fixtures.concat;
+
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -86,14 +87,6 @@ final class EbmlBytes {
     static byte[] info(double durationMillis) {
         return element(MatroskaIds.INFO, uint(MatroskaIds.TIMESTAMP_SCALE, 1_000_000),
                 float64(MatroskaIds.DURATION, durationMillis));
-    }
-
-    static byte[] concat(byte[]... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] part : parts) {
-            out.writeBytes(part);
-        }
-        return out.toByteArray();
     }
 
     /** Where a real file's Segment data starts (after its header), found by a walk independent of the probe. */

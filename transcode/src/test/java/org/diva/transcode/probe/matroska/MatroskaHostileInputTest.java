@@ -1,6 +1,6 @@
 package org.diva.transcode.probe.matroska;
 
-import static org.diva.transcode.probe.matroska.EbmlBytes.concat;
+import static org.diva.transcode.probe.Fixtures.concat;
 import static org.diva.transcode.probe.matroska.EbmlBytes.element;
 import static org.diva.transcode.probe.matroska.EbmlBytes.matroska;
 import static org.diva.transcode.probe.matroska.EbmlBytes.string;

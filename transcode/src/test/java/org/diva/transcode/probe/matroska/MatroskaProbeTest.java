@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -16,6 +14,7 @@ import java.util.OptionalLong;
 import org.diva.transcode.probe.AudioTrack;
 import org.diva.transcode.probe.ByteArrayChannel;
 import org.diva.transcode.probe.CountingChannel;
+import org.diva.transcode.probe.Fixtures;
 import org.diva.transcode.probe.MediaInfo;
 import org.diva.transcode.probe.MediaKind;
 import org.diva.transcode.probe.SubtitleTrack;
@@ -115,7 +114,7 @@ class MatroskaProbeTest {
         int seekHeadLength = seekHead(0, 0).length;
         long infoAt = seekHeadLength + cluster.length;
         long tracksAt = infoAt + infoElement.length;
-        byte[] file = EbmlBytes.concat(EbmlBytes.ebmlHeader("matroska"),
+        byte[] file = Fixtures.concat(EbmlBytes.ebmlHeader("matroska"),
                 EbmlBytes.elementClaiming(MatroskaIds.SEGMENT, EbmlBytes.UNKNOWN,
                         seekHead(infoAt, tracksAt), cluster, infoElement, top.get(MatroskaIds.TRACKS)));
 
@@ -148,7 +147,7 @@ class MatroskaProbeTest {
         var top = EbmlBytes.topLevel(real);
         byte[] infoElement = top.get(MatroskaIds.INFO);
         byte[] head = EbmlBytes.ebmlHeader("matroska");
-        byte[] segmentHeader = EbmlBytes.concat(EbmlBytes.id(MatroskaIds.SEGMENT), EbmlBytes.size8(EbmlBytes.UNKNOWN));
+        byte[] segmentHeader = Fixtures.concat(EbmlBytes.id(MatroskaIds.SEGMENT), EbmlBytes.size8(EbmlBytes.UNKNOWN));
         long segmentData = head.length + segmentHeader.length;
         long infoAbsolute = 4_500_000_000L;
         long infoAt = infoAbsolute - segmentData;
@@ -156,13 +155,13 @@ class MatroskaProbeTest {
         byte[] seekHead = seekHead(infoAt, tracksAt);
         // One Cluster whose size spans the sparse gap up to the headers.
         long clusterData = segmentData + seekHead.length + 4 + 8;
-        byte[] clusterHeader = EbmlBytes.concat(EbmlBytes.id(MatroskaIds.CLUSTER),
+        byte[] clusterHeader = Fixtures.concat(EbmlBytes.id(MatroskaIds.CLUSTER),
                 EbmlBytes.size8(infoAbsolute - clusterData));
         Path file = dir.resolve("big.mkv");
         try (var raf = new java.io.RandomAccessFile(file.toFile(), "rw")) {
-            raf.write(EbmlBytes.concat(head, segmentHeader, seekHead, clusterHeader));
+            raf.write(Fixtures.concat(head, segmentHeader, seekHead, clusterHeader));
             raf.seek(infoAbsolute);
-            raf.write(EbmlBytes.concat(infoElement, top.get(MatroskaIds.TRACKS)));
+            raf.write(Fixtures.concat(infoElement, top.get(MatroskaIds.TRACKS)));
         }
 
         try (CountingChannel channel = new CountingChannel(FileChannel.open(file))) {
@@ -189,13 +188,6 @@ class MatroskaProbeTest {
     }
 
     static byte[] fixture(String name) {
-        try (InputStream in = MatroskaProbeTest.class.getResourceAsStream("/media/mkv/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing test fixture media/mkv/" + name + "; run make.sh there");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Fixtures.bytes("mkv/" + name);
     }
 }

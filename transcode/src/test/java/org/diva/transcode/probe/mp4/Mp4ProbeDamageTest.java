@@ -1,9 +1,9 @@
 package org.diva.transcode.probe.mp4;
 
+import static org.diva.transcode.probe.Fixtures.concat;
 import static org.diva.transcode.probe.mp4.Mp4TestFiles.box;
 import static org.diva.transcode.probe.mp4.Mp4TestFiles.boxAt;
 import static org.diva.transcode.probe.mp4.Mp4TestFiles.bytes;
-import static org.diva.transcode.probe.mp4.Mp4TestFiles.concat;
 import static org.diva.transcode.probe.mp4.Mp4TestFiles.offset;
 import static org.diva.transcode.probe.mp4.Mp4TestFiles.probe;
 import static org.diva.transcode.probe.mp4.Mp4TestFiles.putInt;

@@ -1,14 +1,15 @@
 package org.diva.transcode.probe.mp4;
 
+import static org.diva.transcode.probe.Fixtures.concat;
+
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.diva.transcode.probe.Fixtures;
 import org.diva.transcode.probe.MediaInfo;
 
 /**
@@ -20,19 +21,11 @@ final class Mp4TestFiles {
     }
 
     static Path fixture(String name) {
-        try {
-            return Path.of(Mp4TestFiles.class.getResource("/media/mp4/" + name).toURI());
-        } catch (URISyntaxException | NullPointerException e) {
-            throw new IllegalStateException("missing fixture " + name + "; run media/mp4/make.sh", e);
-        }
+        return Fixtures.media("mp4/" + name);
     }
 
     static byte[] bytes(String name) {
-        try {
-            return Files.readAllBytes(fixture(name));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Fixtures.bytes("mp4/" + name);
     }
 
     static MediaInfo probe(Path file) throws IOException {
@@ -112,18 +105,6 @@ final class Mp4TestFiles {
         ByteBuffer box = ByteBuffer.allocate(8 + body.length);
         box.putInt(8 + body.length).put(type.getBytes(StandardCharsets.ISO_8859_1)).put(body);
         return box.array();
-    }
-
-    static byte[] concat(byte[]... parts) {
-        int length = 0;
-        for (byte[] part : parts) {
-            length += part.length;
-        }
-        ByteBuffer out = ByteBuffer.allocate(length);
-        for (byte[] part : parts) {
-            out.put(part);
-        }
-        return out.array();
     }
 
     static byte[] slice(byte[] file, int from, int length) {

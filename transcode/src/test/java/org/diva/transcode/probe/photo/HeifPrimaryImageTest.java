@@ -1,9 +1,9 @@
 package org.diva.transcode.probe.photo;
 
+import static org.diva.transcode.probe.Fixtures.concat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.diva.transcode.probe.MediaFormatException;
@@ -69,13 +69,5 @@ class HeifPrimaryImageTest {
 
     private static byte[] be16(int n) {
         return ByteBuffer.allocate(2).putShort((short) n).array();
-    }
-
-    private static byte[] concat(byte[]... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] part : parts) {
-            out.writeBytes(part);
-        }
-        return out.toByteArray();
     }
 }
