@@ -33,7 +33,8 @@ public record AudioTrack(
                 OptionalLong.empty(), Optional.empty());
     }
 
-    static OptionalInt positive(int value) {
+    /** {@code value} if it is positive; headers write 0 for "not stated". */
+    public static OptionalInt positive(int value) {
         return value > 0 ? OptionalInt.of(value) : OptionalInt.empty();
     }
 }

@@ -35,12 +35,23 @@ public final class ChannelReads {
         }
         long available = Math.max(0, channel.size() - position);
         ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(length, available));
+        readInto(channel, position, buffer);
+        return buffer.flip().order(ByteOrder.BIG_ENDIAN);
+    }
+
+    /**
+     * Reads at {@code position} into {@code target} until it is full or the file ends.
+     *
+     * @return how many bytes were read
+     */
+    public static int readInto(SeekableByteChannel channel, long position, ByteBuffer target) throws IOException {
+        int start = target.position();
         channel.position(position);
-        while (buffer.hasRemaining()) {
-            if (channel.read(buffer) <= 0) { // end of file, or a channel that has nothing more to give
+        while (target.hasRemaining()) {
+            if (channel.read(target) <= 0) { // end of file, or a channel that has nothing more to give
                 break;
             }
         }
-        return buffer.flip().order(ByteOrder.BIG_ENDIAN);
+        return target.position() - start;
     }
 }

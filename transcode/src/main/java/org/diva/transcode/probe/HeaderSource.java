@@ -14,7 +14,7 @@ import java.util.Locale;
  * from the channel would cost a system call apiece; the window turns them into one read per 16 KB. The budget
  * bounds what a damaged or hostile file can make a probe read, whatever sizes and offsets it claims.
  */
-final class HeaderSource {
+public final class HeaderSource {
     static final int WINDOW_BYTES = 16 * 1024;
 
     private final SeekableByteChannel channel;
@@ -29,29 +29,29 @@ final class HeaderSource {
      * @param format the container's name as messages should say it ("Matroska")
      * @param budget the most bytes this source may fetch from the channel in its lifetime
      */
-    HeaderSource(SeekableByteChannel channel, String format, long budget) throws IOException {
+    public HeaderSource(SeekableByteChannel channel, String format, long budget) throws IOException {
         this.channel = channel;
         this.format = format;
         this.size = channel.size();
         this.budget = budget;
     }
 
-    long size() {
+    public long size() {
         return size;
     }
 
-    String format() {
+    public String format() {
         return format;
     }
 
     /** The unsigned byte at {@code position}. */
-    int byteAt(long position, String what) throws IOException {
+    public int byteAt(long position, String what) throws IOException {
         ensureWindow(position, 1, what);
         return window.get((int) (position - windowStart)) & 0xff;
     }
 
     /** Exactly {@code length} bytes at {@code position}. */
-    byte[] bytes(long position, int length, String what) throws IOException {
+    public byte[] bytes(long position, int length, String what) throws IOException {
         byte[] out = new byte[length];
         if (length > WINDOW_BYTES) {
             requireInFile(position, length, what);
@@ -65,7 +65,7 @@ final class HeaderSource {
     }
 
     /** A format error about the structure at {@code position}, in the words of this source's format. */
-    MediaFormatException error(String problem, long position) {
+    public MediaFormatException error(String problem, long position) {
         return new MediaFormatException(String.format(Locale.ROOT, "damaged %s at byte %,d of %,d: %s",
                 format, position, size, problem));
     }

@@ -2,6 +2,14 @@ package org.diva.transcode.probe;
 
 import java.util.EnumMap;
 import java.util.Map;
+import org.diva.transcode.probe.audio.AdtsProbe;
+import org.diva.transcode.probe.audio.AudioFileProbe;
+import org.diva.transcode.probe.avi.AviProbe;
+import org.diva.transcode.probe.matroska.MatroskaProbe;
+import org.diva.transcode.probe.mp4.Mp4Probe;
+import org.diva.transcode.probe.mpeg.MpegPsProbe;
+import org.diva.transcode.probe.mpeg.MpegTsProbe;
+import org.diva.transcode.probe.photo.PhotoProbe;
 
 /** DiVA's probes for every format it reads, wired into one {@link MediaProber}. */
 public final class StandardProbes {

@@ -7,10 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A channel that passes reads through and records where they went, so tests can bound what a probe reads. */
-final class CountingChannel implements SeekableByteChannel {
+public final class CountingChannel implements SeekableByteChannel {
     /** One read: where it started and how many bytes it returned. */
-    record Read(long position, int length) {
-        long end() {
+    public record Read(long position, int length) {
+        public long end() {
             return position + length;
         }
     }
@@ -19,15 +19,15 @@ final class CountingChannel implements SeekableByteChannel {
     private final List<Read> reads = new ArrayList<>();
     private long bytesRead;
 
-    CountingChannel(SeekableByteChannel delegate) {
+    public CountingChannel(SeekableByteChannel delegate) {
         this.delegate = delegate;
     }
 
-    long bytesRead() {
+    public long bytesRead() {
         return bytesRead;
     }
 
-    List<Read> reads() {
+    public List<Read> reads() {
         return List.copyOf(reads);
     }
 

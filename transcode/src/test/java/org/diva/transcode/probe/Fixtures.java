@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
@@ -17,11 +18,11 @@ import java.util.Arrays;
 import java.util.Random;
 
 /** The media fixtures under src/test/resources/media (see make.sh there) and ways to damage them. */
-final class Fixtures {
+public final class Fixtures {
     private Fixtures() {
     }
 
-    static Path media(String name) {
+    public static Path media(String name) {
         URL url = Fixtures.class.getResource("/media/" + name);
         if (url == null) {
             throw new IllegalArgumentException("no fixture media/" + name + "; run make.sh in its directory");
@@ -33,7 +34,7 @@ final class Fixtures {
         }
     }
 
-    static byte[] bytes(String name) {
+    public static byte[] bytes(String name) {
         try {
             return Files.readAllBytes(media(name));
         } catch (IOException e) {
@@ -41,40 +42,42 @@ final class Fixtures {
         }
     }
 
-    static MediaInfo probe(ContainerProbe probe, Path file) throws IOException {
+    public static MediaInfo probe(ContainerProbe probe, Path file) throws IOException {
         try (FileChannel channel = FileChannel.open(file)) {
             return probe.probe(channel);
         }
     }
 
-    static MediaInfo probe(ContainerProbe probe, Path dir, String name, byte[] content) throws IOException {
+    public static MediaInfo probe(ContainerProbe probe, Path dir, String name, byte[] content) throws IOException {
         Path file = dir.resolve(name);
         Files.write(file, content);
         return probe(probe, file);
     }
 
     /** Probes content that must be refused, and returns the reason given. */
-    static String refusal(ContainerProbe probe, Path dir, String name, byte[] content) {
+    public static String refusal(ContainerProbe probe, Path dir, String name, byte[] content) {
         MediaFormatException e = assertThrows(MediaFormatException.class,
                 () -> probe(probe, dir, name, content));
         assertFalse(e.getMessage().isBlank());
         return e.getMessage();
     }
 
-    static byte[] random(long seed, int length) {
+    public static byte[] random(long seed, int length) {
         byte[] data = new byte[length];
         new Random(seed).nextBytes(data);
         return data;
     }
 
-    static byte[] concat(byte[] a, byte[] b) {
-        byte[] all = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, all, a.length, b.length);
-        return all;
+    public static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
     }
 
     /** A sparse file of {@code size} bytes with {@code head} at its start and {@code tail}, if any, at its end. */
-    static Path sparse(Path dir, long size, byte[] head, byte[] tail) throws IOException {
+    public static Path sparse(Path dir, long size, byte[] head, byte[] tail) throws IOException {
         Path file = dir.resolve("big.bin");
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
             raf.setLength(size);
@@ -91,7 +94,7 @@ final class Fixtures {
      * Probes many randomly damaged copies of {@code original}: each must give a result or a MediaFormatException
      * of the probe's own making, never an unchecked exception (which the probe would have had to wrap).
      */
-    static void fuzz(ContainerProbe probe, Path dir, byte[] original, long seed, int rounds) throws IOException {
+    public static void fuzz(ContainerProbe probe, Path dir, byte[] original, long seed, int rounds) throws IOException {
         Random random = new Random(seed);
         Path file = dir.resolve("fuzz.bin");
         for (int round = 0; round < rounds; round++) {

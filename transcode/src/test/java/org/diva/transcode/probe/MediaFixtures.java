@@ -2,26 +2,24 @@ package org.diva.transcode.probe;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
 /** The committed media fixtures (made by make.sh beside them) and damaged copies of them. */
-final class MediaFixtures {
+public final class MediaFixtures {
     private MediaFixtures() {
     }
 
-    static Path audio(String name) {
-        return resource("/media/audio/" + name);
+    public static Path audio(String name) {
+        return Fixtures.media("audio/" + name);
     }
 
-    static Path photo(String name) {
-        return resource("/media/photo/" + name);
+    public static Path photo(String name) {
+        return Fixtures.media("photo/" + name);
     }
 
-    static byte[] bytes(Path file) {
+    public static byte[] bytes(Path file) {
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {
@@ -30,19 +28,7 @@ final class MediaFixtures {
     }
 
     /** Writes the first {@code length} bytes of {@code fixture} to {@code dir/name}. */
-    static Path truncated(Path fixture, int length, Path dir, String name) throws IOException {
+    public static Path truncated(Path fixture, int length, Path dir, String name) throws IOException {
         return Files.write(dir.resolve(name), Arrays.copyOf(bytes(fixture), length));
-    }
-
-    private static Path resource(String name) {
-        URL url = MediaFixtures.class.getResource(name);
-        if (url == null) {
-            throw new IllegalArgumentException("no fixture " + name + " (run make.sh beside the fixtures)");
-        }
-        try {
-            return Path.of(url.toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

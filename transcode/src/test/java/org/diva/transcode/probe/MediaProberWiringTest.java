@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.diva.transcode.probe.audio.AdtsProbe;
+import org.diva.transcode.probe.audio.AudioFileProbe;
+import org.diva.transcode.probe.photo.PhotoProbe;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

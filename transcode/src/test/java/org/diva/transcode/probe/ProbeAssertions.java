@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /** Assertions for probing damaged input: a clean, specific format error, or a result, and nothing else. */
-final class ProbeAssertions {
+public final class ProbeAssertions {
     private ProbeAssertions() {
     }
 
-    static MediaFormatException assertFails(ContainerProbe probe, byte[] file, String expectedMessagePart) {
+    public static MediaFormatException assertFails(ContainerProbe probe, byte[] file, String expectedMessagePart) {
         MediaFormatException e = assertThrows(MediaFormatException.class,
                 () -> probe.probe(new ByteArrayChannel(file)));
         assertTrue(e.getMessage().contains(expectedMessagePart),
@@ -22,7 +22,7 @@ final class ProbeAssertions {
      * Either a format error the probe meant to raise or a result; the probe's last-resort "internal error" (an
      * unchecked exception it caught) or any other exception fails the test.
      */
-    static void probeWithoutSurprises(ContainerProbe probe, byte[] file, String what) {
+    public static void probeWithoutSurprises(ContainerProbe probe, byte[] file, String what) {
         try {
             probe.probe(new ByteArrayChannel(file));
         } catch (MediaFormatException e) {

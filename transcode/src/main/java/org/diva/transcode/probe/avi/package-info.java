@@ -1,0 +1,2 @@
+/** Probes AVI files, OpenDML included, by walking their RIFF chunks. */
+package org.diva.transcode.probe.avi;

@@ -1,0 +1,2 @@
+/** Windows codec structures and codes (BITMAPINFOHEADER, WAVEFORMATEX) shared by AVI and Matroska. */
+package org.diva.transcode.probe.riff;
