@@ -18,8 +18,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import javax.sql.DataSource;
 import org.diva.transcode.probe.Artwork;
+import org.diva.transcode.probe.AudioTags;
 import org.diva.transcode.probe.MediaInfo;
 import org.diva.transcode.probe.MediaKind;
 import org.diva.web.json.Json;
@@ -31,6 +33,9 @@ import org.diva.web.json.Json;
 public final class Catalogue {
     private static final String COLUMNS = "id, path, folder, file_name, kind, size, modified, sidecars, status, failure, title, "
             + "metadata, added, updated, version, EXISTS(SELECT 1 FROM artwork a WHERE a.item_id = item.id) AS art";
+
+    /** How many columns {@link #bindColumns} binds. */
+    private static final int BOUND_COLUMNS = 23;
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -83,11 +88,12 @@ public final class Catalogue {
                     + "AS s(path) ON t.path = s.path "
                     + "WHEN MATCHED THEN UPDATE SET root=?, folder=?, file_name=?, kind=?, size=?, modified=?, "
                     + "sidecars=?, status=?, failure=?, title=?, container=?, duration_ms=?, bitrate=?, artist=?, "
-                    + "album=?, genre=?, release_year=?, date_taken=?, metadata=?, updated=?, version=t.version+1 "
+                    + "album=?, genre=?, release_year=?, track_number=?, disc_number=?, album_artist=?, "
+                    + "date_taken=?, metadata=?, updated=?, version=t.version+1 "
                     + "WHEN NOT MATCHED THEN INSERT (path, root, folder, file_name, kind, size, modified, sidecars, "
                     + "status, failure, title, container, duration_ms, bitrate, artist, album, genre, release_year, "
-                    + "date_taken, metadata, updated, added) VALUES (s.path, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                    + "?, ?, ?, ?, ?, ?, ?, ?)");
+                    + "track_number, disc_number, album_artist, date_taken, metadata, updated, added) "
+                    + "VALUES (s.path, " + "?, ".repeat(BOUND_COLUMNS) + "?)");
                  PreparedStatement deleteArt = c.prepareStatement(
                          "DELETE FROM artwork WHERE item_id = (SELECT id FROM item WHERE path = ?)");
                  PreparedStatement insertArt = c.prepareStatement("INSERT INTO artwork (item_id, mime_type, data) "
@@ -96,8 +102,8 @@ public final class Catalogue {
                     String path = outcome.file().path().toString();
                     merge.setString(1, path);
                     bindColumns(merge, 2, outcome, now);
-                    bindColumns(merge, 22, outcome, now);
-                    merge.setTimestamp(42, now);
+                    bindColumns(merge, 2 + BOUND_COLUMNS, outcome, now);
+                    merge.setTimestamp(2 + 2 * BOUND_COLUMNS, now);
                     merge.addBatch();
                     deleteArt.setString(1, path);
                     deleteArt.addBatch();
@@ -114,6 +120,7 @@ public final class Catalogue {
                     }
                 }
                 insertArt.executeBatch();
+                bumpUpdateId(c);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -122,7 +129,7 @@ public final class Catalogue {
         }
     }
 
-    /** Binds the 20 columns shared by the update and insert branches, starting at {@code i}. */
+    /** Binds the {@link #BOUND_COLUMNS} columns shared by the update and insert branches, starting at {@code i}. */
     private void bindColumns(PreparedStatement s, int i, ProbeOutcome outcome, Timestamp now) throws SQLException {
         FileFacts file = outcome.file();
         Optional<MediaInfo> info = outcome.probed().map(p -> p.info());
@@ -143,12 +150,10 @@ public final class Catalogue {
         s.setString(i++, tags.flatMap(t -> t.artist().or(t::albumArtist)).map(v -> truncate(v, 1024)).orElse(null));
         s.setString(i++, tags.flatMap(t -> t.album()).map(v -> truncate(v, 1024)).orElse(null));
         s.setString(i++, tags.flatMap(t -> t.genre()).map(v -> truncate(v, 256)).orElse(null));
-        var year = tags.flatMap(t -> t.year().isPresent() ? Optional.of(t.year().getAsInt()) : Optional.empty());
-        if (year.isPresent()) {
-            s.setInt(i++, year.get());
-        } else {
-            s.setNull(i++, Types.INTEGER);
-        }
+        setInt(s, i++, tags.map(AudioTags::year).orElse(OptionalInt.empty()));
+        setInt(s, i++, tags.map(AudioTags::track).orElse(OptionalInt.empty()));
+        setInt(s, i++, tags.map(AudioTags::disc).orElse(OptionalInt.empty()));
+        s.setString(i++, tags.flatMap(AudioTags::albumArtist).map(v -> truncate(v, 1024)).orElse(null));
         var taken = info.flatMap(MediaInfo::photo).flatMap(p -> p.dateTaken());
         s.setTimestamp(i++, taken.map(Timestamp::valueOf).orElse(null));
         s.setString(i++, info.map(this::toJson).orElse(null));
@@ -249,7 +254,24 @@ public final class Catalogue {
                 s.addBatch();
             }
             s.executeBatch();
+            bumpUpdateId(c);
             c.commit();
+        }
+    }
+
+    /** A number that grows with every change to the catalogue, removals included; it survives restarts. */
+    public long updateId() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT update_id FROM library_state WHERE id = 1");
+             ResultSet r = s.executeQuery()) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    private static void bumpUpdateId(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE library_state SET update_id = update_id + 1")) {
+            s.executeUpdate();
         }
     }
 
@@ -339,6 +361,14 @@ public final class Catalogue {
 
     private static Optional<Long> boxed(java.util.OptionalLong value) {
         return value.isPresent() ? Optional.of(value.getAsLong()) : Optional.empty();
+    }
+
+    private static void setInt(PreparedStatement s, int index, OptionalInt value) throws SQLException {
+        if (value.isPresent()) {
+            s.setInt(index, value.getAsInt());
+        } else {
+            s.setNull(index, Types.INTEGER);
+        }
     }
 
     private static void setLong(PreparedStatement s, int index, Optional<Long> value) throws SQLException {
