@@ -1,0 +1,6 @@
+package org.diva.upnp.library;
+
+/** Something to watch, to listen to, or to look at. */
+public enum MediaKind {
+    VIDEO, AUDIO, PHOTO
+}
