@@ -59,31 +59,7 @@ final class ItemMapper {
     /** Embedded tracks, then the subtitle files beside the video. */
     static List<SubtitleTrack> subtitles(CatalogueItem item) {
         List<SubtitleTrack> all = new ArrayList<>(item.info().map(MediaInfo::subtitles).orElse(List.of()));
-        if (!item.sidecars().isEmpty()) {
-            for (String name : item.sidecars().split("/")) {
-                all.add(external(item.fileName(), name));
-            }
-        }
+        all.addAll(item.externalSubtitles());
         return all;
-    }
-
-    /** {@code Movie.en.srt} beside {@code Movie.mkv} is an English SubRip track. */
-    static SubtitleTrack external(String videoName, String subtitleName) {
-        String format = MediaExtensions.extension(subtitleName).orElse("srt");
-        if (format.equals("vtt")) {
-            format = "webvtt";
-        }
-        String videoBase = videoName.substring(0, videoName.lastIndexOf('.'));
-        String middle = subtitleName.substring(0, subtitleName.lastIndexOf('.'));
-        Optional<String> language = Optional.empty();
-        if (middle.length() > videoBase.length() + 1) {
-            for (String tag : middle.substring(videoBase.length() + 1).split("\\.")) {
-                if (tag.matches("[A-Za-z]{2,3}(-[A-Za-z]{2})?")) {
-                    language = Optional.of(tag.toLowerCase(Locale.ROOT));
-                    break;
-                }
-            }
-        }
-        return new SubtitleTrack(format, language, Optional.empty(), Optional.of(subtitleName));
     }
 }

@@ -31,7 +31,7 @@ import org.diva.web.json.Json;
  * either fully recorded or not at all, and the next scan fills in what is missing.
  */
 public final class Catalogue {
-    private static final String COLUMNS = "id, path, folder, file_name, kind, size, modified, sidecars, status, failure, title, "
+    private static final String COLUMNS = "id, root, path, folder, file_name, kind, size, modified, sidecars, status, failure, title, "
             + "metadata, added, updated, version, EXISTS(SELECT 1 FROM artwork a WHERE a.item_id = item.id) AS art";
 
     /** How many columns {@link #bindColumns} binds. */
@@ -181,44 +181,40 @@ public final class Catalogue {
     }
 
     public Page<CatalogueItem> query(ItemQuery query) throws SQLException {
-        StringBuilder where = new StringBuilder(" WHERE 1=1");
-        List<Object> args = new ArrayList<>();
-        query.kind().ifPresent(k -> {
-            where.append(" AND kind = ?");
-            args.add(k.name());
-        });
-        query.status().ifPresent(st -> {
-            where.append(" AND status = ?");
-            args.add(st.name());
-        });
+        SqlWhere where = new SqlWhere();
+        query.kind().ifPresent(k -> where.and("kind = ?", k.name()));
+        query.status().ifPresent(st -> where.and("status = ?", st.name()));
         query.text().ifPresent(t -> {
-            where.append(" AND (LOWER(title) LIKE ? ESCAPE '\\' OR LOWER(file_name) LIKE ? ESCAPE '\\'"
-                    + " OR LOWER(artist) LIKE ? ESCAPE '\\' OR LOWER(album) LIKE ? ESCAPE '\\')");
-            String like = "%" + t.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
-                    .replace("_", "\\_") + "%";
-            for (int n = 0; n < 4; n++) {
-                args.add(like);
-            }
+            String like = "%" + SqlWhere.literalLike(t) + "%";
+            where.and("LOWER(title) LIKE ? ESCAPE '\\' OR LOWER(file_name) LIKE ? ESCAPE '\\'"
+                    + " OR LOWER(artist) LIKE ? ESCAPE '\\' OR LOWER(album) LIKE ? ESCAPE '\\'", like, like, like, like);
         });
+        return page(where, "LOWER(title), id", query.offset(), query.limit());
+    }
+
+    /** The rows that match, in {@code orderBy} order, {@code limit} from {@code offset}, and how many match. */
+    Page<CatalogueItem> page(SqlWhere where, String orderBy, long offset, int limit) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             long total;
-            try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM item" + where)) {
-                bind(s, args);
+            try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM item WHERE " + where.sql())) {
+                bind(s, where.args());
                 try (ResultSet r = s.executeQuery()) {
                     r.next();
                     total = r.getLong(1);
                 }
             }
             List<CatalogueItem> items = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM item" + where
-                    + " ORDER BY LOWER(title), id LIMIT ? OFFSET ?")) {
-                List<Object> pageArgs = new ArrayList<>(args);
-                pageArgs.add(query.limit());
-                pageArgs.add(query.offset());
-                bind(s, pageArgs);
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        items.add(read(r));
+            if (limit > 0 && offset < total) {
+                try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM item WHERE "
+                        + where.sql() + " ORDER BY " + orderBy + " LIMIT ? OFFSET ?")) {
+                    List<Object> pageArgs = new ArrayList<>(where.args());
+                    pageArgs.add(limit);
+                    pageArgs.add(offset);
+                    bind(s, pageArgs);
+                    try (ResultSet r = s.executeQuery()) {
+                        while (r.next()) {
+                            items.add(read(r));
+                        }
                     }
                 }
             }
@@ -320,7 +316,8 @@ public final class Catalogue {
 
     private CatalogueItem read(ResultSet r) throws SQLException {
         String metadata = r.getString("metadata");
-        return new CatalogueItem(r.getLong("id"), Path.of(r.getString("path")), r.getString("folder"),
+        return new CatalogueItem(r.getLong("id"), Path.of(r.getString("root")), Path.of(r.getString("path")),
+                r.getString("folder"),
                 r.getString("file_name"), MediaKind.valueOf(r.getString("kind")), r.getLong("size"),
                 r.getLong("modified"), r.getString("sidecars"), ItemStatus.valueOf(r.getString("status")),
                 Optional.ofNullable(r.getString("failure")), r.getString("title"),
