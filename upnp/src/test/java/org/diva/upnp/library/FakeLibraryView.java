@@ -19,17 +19,22 @@ public final class FakeLibraryView implements LibraryView {
     private final List<MediaRoot> roots;
     private final List<MediaItem> items;
     private final AtomicLong updateId = new AtomicLong(1);
+    private final AtomicLong queries = new AtomicLong();
+    private final AtomicLong largestLimit = new AtomicLong();
 
     public FakeLibraryView(List<MediaRoot> roots, List<MediaItem> items) {
         this.roots = List.copyOf(roots);
         this.items = List.copyOf(items);
     }
 
-    /** How many item and value queries were answered, so tests can tell nothing loads the whole library. */
-    private final AtomicLong queries = new AtomicLong();
-
+    /** How many item and value queries were answered, so tests can tell how much one Browse costs. */
     public long queries() {
         return queries.get();
+    }
+
+    /** The largest page any query asked for, so tests can tell nothing loads the whole library. */
+    public long largestLimit() {
+        return largestLimit.get();
     }
 
     public void bumpUpdateId() {
@@ -44,6 +49,7 @@ public final class FakeLibraryView implements LibraryView {
     @Override
     public Page<MediaItem> items(ItemQuery query) {
         queries.incrementAndGet();
+        largestLimit.accumulateAndGet(query.limit(), Math::max);
         List<MediaItem> selected = select(query.filter());
         List<MediaItem> matching = new ArrayList<>(selected.stream()
                 .filter(i -> query.criteria().map(c -> Matching.matches(c, i)).orElse(true)).toList());
@@ -54,6 +60,7 @@ public final class FakeLibraryView implements LibraryView {
     @Override
     public Page<ValueCount> values(ValueQuery query) {
         queries.incrementAndGet();
+        largestLimit.accumulateAndGet(query.limit(), Math::max);
         Function<MediaItem, Optional<String>> key = keyOf(query);
         Map<String, Long> counts = new TreeMap<>();
         ItemFilter filter = query.filter();
