@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Function;
 import org.diva.upnp.didl.DidlContainer;
 import org.diva.upnp.didl.DidlObject;
 import org.diva.upnp.library.Facet;
@@ -137,7 +138,7 @@ final class ChildPages {
     }
 
     private static <T> Page<DidlObject> slice(List<T> all, long offset, int limit,
-                                              java.util.function.Function<T, DidlObject> describe) {
+                                              Function<T, DidlObject> describe) {
         int from = (int) Math.min(offset, all.size());
         int to = (int) Math.min((long) from + limit, all.size());
         return new Page<>(all.subList(from, to).stream().map(describe).toList(), all.size());

@@ -53,6 +53,7 @@ final class ContainerTree {
             return Optional.of(containers.music());
         }
         List<String> names = decode(s.subList(2, s.size()));
+        // which list, and how many names follow it: "artists/2" is music/artists/{artist}/{album}
         return switch (s.get(1) + "/" + names.size()) {
             case "artists/0" -> Optional.of(containers.artists());
             case "artists/1" -> nonEmpty(containers.artist(names.get(0)));

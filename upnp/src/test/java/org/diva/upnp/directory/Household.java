@@ -3,6 +3,7 @@ package org.diva.upnp.directory;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import org.diva.upnp.library.AudioStream;
 import org.diva.upnp.library.FakeLibraryView;
 import org.diva.upnp.library.ItemBuilder;
@@ -34,8 +35,8 @@ final class Household {
                         .duration(7_020_500).bitrate(8_000_000)
                         .video(new VideoStream("h264", Optional.of("High"), Optional.of("4.1"), 1920, 1080,
                                 OptionalDouble.of(23.976)))
-                        .audio(new AudioStream("aac", Optional.of("LC"), java.util.OptionalInt.of(6),
-                                java.util.OptionalInt.of(48000), Optional.of("eng")))
+                        .audio(new AudioStream("aac", Optional.of("LC"), OptionalInt.of(6),
+                                OptionalInt.of(48000), Optional.of("eng")))
                         .subtitle("mov_text", "eng").subtitleFile("srt", "en").subtitleFile("ass", "fr")
                         .subtitleFile("sub", null).coverArt().build(),
                 ItemBuilder.video(2, "Tom & Jerry <Best of>").in(MEDIA, "Films/Cartoons")
@@ -64,8 +65,8 @@ final class Household {
                 ItemBuilder.track(15, "Song \"quoted\" & 'apostrophe'").in(MEDIA, "Music/AC-DC").artist("AC/DC")
                         .album("Back in Black").track(3).genre("Rock")
                         .file("song.m4a", "audio/mp4", "mp4")
-                        .audio(new AudioStream("aac", Optional.of("LC"), java.util.OptionalInt.of(2),
-                                java.util.OptionalInt.of(44100), Optional.empty()))
+                        .audio(new AudioStream("aac", Optional.of("LC"), OptionalInt.of(2),
+                                OptionalInt.of(44100), Optional.empty()))
                         .bitrate(256_000).build(),
                 ItemBuilder.photo(21, "Beach").in(MEDIA, "Photos/2024/Summer")
                         .taken("2024-07-14T10:00:00", 4000, 3000, 1).build(),

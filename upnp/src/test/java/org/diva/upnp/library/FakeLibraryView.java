@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -92,7 +93,7 @@ public final class FakeLibraryView implements LibraryView {
 
     private List<MediaItem> select(ItemFilter filter) {
         ItemFilter withoutLatest = new ItemFilter(filter.kind(), filter.folder(), filter.artist(), filter.album(),
-                filter.genre(), filter.photoMonth(), java.util.OptionalInt.empty());
+                filter.genre(), filter.photoMonth(), OptionalInt.empty());
         List<MediaItem> selected = items.stream().filter(i -> Matching.matches(withoutLatest, i)).toList();
         if (filter.latest().isPresent()) {
             selected = selected.stream()
