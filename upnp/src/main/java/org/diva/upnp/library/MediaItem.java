@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -72,7 +73,7 @@ public record MediaItem(long id, MediaKind kind, String title, ItemFile file, In
     /** {@code yyyy-MM} of the photo's date taken, or '' when it has none (what "By date" groups photos by). */
     public String photoMonth() {
         return photo.flatMap(PhotoFacts::dateTaken)
-                .map(t -> String.format(java.util.Locale.ROOT, "%04d-%02d", t.getYear(), t.getMonthValue()))
+                .map(t -> String.format(Locale.ROOT, "%04d-%02d", t.getYear(), t.getMonthValue()))
                 .orElse("");
     }
 }

@@ -4,7 +4,11 @@ import java.util.Objects;
 
 /**
  * A page of the distinct values of a facet among the items a filter selects, each with its item count, ordered
- * by {@code LOWER(value)} then value (ascending or, if {@code descending}, the reverse of both).
+ * by {@code LOWER(value)} then value (ascending or, if {@code descending}, the reverse of both). In H2, which
+ * does not let ORDER BY use a select alias inside an expression, group a derived table:
+ * {@code SELECT v, COUNT(*) FROM (SELECT COALESCE(artist, '') AS v FROM item WHERE ...) t GROUP BY v
+ * ORDER BY LOWER(v), v LIMIT :limit OFFSET :offset}, and count with
+ * {@code SELECT COUNT(DISTINCT COALESCE(artist, '')) FROM item WHERE ...}.
  *
  * @param limit at most this many (0: only count the values), never more than {@link ItemQuery#MAX_LIMIT}
  */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -19,17 +20,22 @@ public final class FakeLibraryView implements LibraryView {
     private final List<MediaRoot> roots;
     private final List<MediaItem> items;
     private final AtomicLong updateId = new AtomicLong(1);
+    private final AtomicLong queries = new AtomicLong();
+    private final AtomicLong largestLimit = new AtomicLong();
 
     public FakeLibraryView(List<MediaRoot> roots, List<MediaItem> items) {
         this.roots = List.copyOf(roots);
         this.items = List.copyOf(items);
     }
 
-    /** How many item and value queries were answered, so tests can tell nothing loads the whole library. */
-    private final AtomicLong queries = new AtomicLong();
-
+    /** How many item and value queries were answered, so tests can tell how much one Browse costs. */
     public long queries() {
         return queries.get();
+    }
+
+    /** The largest page any query asked for, so tests can tell nothing loads the whole library. */
+    public long largestLimit() {
+        return largestLimit.get();
     }
 
     public void bumpUpdateId() {
@@ -44,6 +50,7 @@ public final class FakeLibraryView implements LibraryView {
     @Override
     public Page<MediaItem> items(ItemQuery query) {
         queries.incrementAndGet();
+        largestLimit.accumulateAndGet(query.limit(), Math::max);
         List<MediaItem> selected = select(query.filter());
         List<MediaItem> matching = new ArrayList<>(selected.stream()
                 .filter(i -> query.criteria().map(c -> Matching.matches(c, i)).orElse(true)).toList());
@@ -54,6 +61,7 @@ public final class FakeLibraryView implements LibraryView {
     @Override
     public Page<ValueCount> values(ValueQuery query) {
         queries.incrementAndGet();
+        largestLimit.accumulateAndGet(query.limit(), Math::max);
         Function<MediaItem, Optional<String>> key = keyOf(query);
         Map<String, Long> counts = new TreeMap<>();
         ItemFilter filter = query.filter();
@@ -85,7 +93,7 @@ public final class FakeLibraryView implements LibraryView {
 
     private List<MediaItem> select(ItemFilter filter) {
         ItemFilter withoutLatest = new ItemFilter(filter.kind(), filter.folder(), filter.artist(), filter.album(),
-                filter.genre(), filter.photoMonth(), java.util.OptionalInt.empty());
+                filter.genre(), filter.photoMonth(), OptionalInt.empty());
         List<MediaItem> selected = items.stream().filter(i -> Matching.matches(withoutLatest, i)).toList();
         if (filter.latest().isPresent()) {
             selected = selected.stream()

@@ -1,5 +1,7 @@
 package org.diva.upnp.library;
 
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -70,7 +72,7 @@ final class Matching {
     private static Comparator<MediaItem> byKey(SortKey key) {
         return switch (key.field()) {
             case TITLE -> nullsLast(i -> Optional.of(i.title()), text(), key.descending());
-            case DATE -> nullsLast(i -> Optional.of(i.date()), Comparator.<java.time.LocalDateTime>naturalOrder(),
+            case DATE -> nullsLast(i -> Optional.of(i.date()), Comparator.<LocalDateTime>naturalOrder(),
                     key.descending());
             case ARTIST -> nullsLast(i -> i.tags().artist(), text(), key.descending());
             case ALBUM -> nullsLast(i -> i.tags().album(), text(), key.descending());
@@ -78,7 +80,7 @@ final class Matching {
             case TRACK_NUMBER -> nullsLast(i -> i.tags().trackNumber().isPresent()
                     ? Optional.of(i.tags().trackNumber().getAsInt()) : Optional.empty(),
                     Comparator.<Integer>naturalOrder(), key.descending());
-            case ADDED -> nullsLast(i -> Optional.of(i.added()), Comparator.<java.time.Instant>naturalOrder(),
+            case ADDED -> nullsLast(i -> Optional.of(i.added()), Comparator.<Instant>naturalOrder(),
                     key.descending());
             case FILE_NAME -> nullsLast(i -> Optional.of(i.file().fileName()), text(), key.descending());
         };

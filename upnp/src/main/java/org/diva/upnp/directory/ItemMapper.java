@@ -1,0 +1,93 @@
+package org.diva.upnp.directory;
+
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import org.diva.upnp.didl.AlbumArt;
+import org.diva.upnp.didl.Caption;
+import org.diva.upnp.didl.DidlItem;
+import org.diva.upnp.didl.DidlResource;
+import org.diva.upnp.dlna.DlnaProfiles;
+import org.diva.upnp.library.AudioStream;
+import org.diva.upnp.library.ItemClasses;
+import org.diva.upnp.library.MediaItem;
+import org.diva.upnp.library.PhotoFacts;
+import org.diva.upnp.library.SubtitleFile;
+import org.diva.upnp.library.VideoStream;
+
+/**
+ * Describes a library item in DIDL-Lite, with the URLs the server serves:
+ * <ul>
+ * <li>{@code {base}/media/{id}}: the file;</li>
+ * <li>{@code {base}/media/{id}/subtitles/{index}}: a subtitle file beside it;</li>
+ * <li>{@code {base}/api/v1/items/{id}/artwork?v={version}}: its cover art, as a JPEG thumbnail; the version
+ * changes the URL when the item changes, since TVs cache art by URL (the server ignores the query).</li>
+ * </ul>
+ */
+final class ItemMapper {
+    /** Subtitle formats a renderer may fetch beside the video, with the MIME type each is announced with. */
+    private static final Map<String, String> SUBTITLE_TYPES = Map.of("srt", "text/srt", "webvtt", "text/vtt",
+            "vtt", "text/vtt", "ass", "text/x-ssa", "ssa", "text/x-ssa", "smi", "smi/caption");
+    /** Those Samsung TVs take as {@code sec:CaptionInfoEx}. */
+    private static final Map<String, String> SAMSUNG_CAPTIONS = Map.of("srt", "srt", "smi", "smi");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd");
+
+    private ItemMapper() {
+    }
+
+    static DidlItem toDidl(MediaItem item, String parentId, String baseUrl) {
+        String media = baseUrl + "/media/" + item.id();
+        Optional<AlbumArt> art = item.hasCoverArt()
+                ? Optional.of(new AlbumArt(baseUrl + "/api/v1/items/" + item.id() + "/artwork?v=" + item.version(),
+                        DlnaProfiles.ALBUM_ART_PROFILE))
+                : Optional.empty();
+        List<DidlResource> resources = new ArrayList<>();
+        resources.add(mainResource(item, media));
+        List<Caption> captions = new ArrayList<>();
+        for (SubtitleFile subtitle : item.subtitleFiles()) {
+            String type = SUBTITLE_TYPES.get(subtitle.format());
+            if (type != null) {
+                String url = media + "/subtitles/" + subtitle.index();
+                resources.add(DidlResource.of(url, "http-get:*:" + type + ":*"));
+                Optional.ofNullable(SAMSUNG_CAPTIONS.get(subtitle.format()))
+                        .ifPresent(samsung -> captions.add(new Caption(url, samsung)));
+            }
+        }
+        return new DidlItem(ObjectIds.item(item.id()), parentId, item.title(), ItemClasses.of(item.kind()),
+                Optional.of(date(item)), item.tags().artist(), item.tags().album(), item.tags().genre(),
+                item.tags().trackNumber(), art, resources, captions);
+    }
+
+    private static DidlResource mainResource(MediaItem item, String url) {
+        Optional<AudioStream> audio = item.audio();
+        OptionalLong bytesPerSecond = item.bitrate().isPresent()
+                ? OptionalLong.of(item.bitrate().getAsLong() / 8) : OptionalLong.empty();
+        return new DidlResource(url, DlnaProfiles.formatOf(item).protocolInfo(), OptionalLong.of(item.file().size()),
+                item.durationMillis(), bytesPerSecond, resolution(item),
+                audio.map(AudioStream::sampleRate).orElse(OptionalInt.empty()),
+                audio.map(AudioStream::channels).orElse(OptionalInt.empty()));
+    }
+
+    private static Optional<String> resolution(MediaItem item) {
+        Optional<String> video = item.video().filter(v -> v.width() > 0 && v.height() > 0)
+                .map(ItemMapper::size);
+        return video.or(() -> item.photo().filter(p -> p.width() > 0 && p.height() > 0)
+                .map(p -> p.width() + "x" + p.height()));
+    }
+
+    private static String size(VideoStream video) {
+        return video.width() + "x" + video.height();
+    }
+
+    /** A photo's date taken with its time of day; otherwise the day of {@link MediaItem#date()}. */
+    private static String date(MediaItem item) {
+        Optional<LocalDateTime> taken = item.photo().flatMap(PhotoFacts::dateTaken);
+        return taken.map(DATE_TIME::format).orElseGet(() -> DATE.format(item.date()));
+    }
+}
