@@ -29,8 +29,12 @@ import org.eclipse.jetty.util.resource.ResourceFactory;
  * buffers to the socket, asynchronously: no heap copy and no thread held while a slow client reads.
  */
 public final class MediaEndpoint implements Endpoint {
-    /** Large reads keep syscalls few on fast links; direct so the kernel copies straight from them. */
-    private static final int BUFFER_SIZE = 128 * 1024;
+    /**
+     * Large reads keep syscalls few on fast links; direct so the kernel copies straight from them. No larger than
+     * the 64 KiB Jetty's default pool keeps: a bigger buffer is allocated afresh for every read and its direct
+     * memory is freed only when a GC happens to run.
+     */
+    static final int BUFFER_SIZE = 64 * 1024;
 
     private final MediaSource source;
 
@@ -72,8 +76,7 @@ public final class MediaEndpoint implements Endpoint {
         RangeRequest ranges = Preconditions.rangeStillValid(headers, file)
                 ? RangeRequest.parse(headers.get(HttpHeader.RANGE), file.size())
                 : new RangeRequest.Whole();
-        ByteBufferPool.Sized pool = new ByteBufferPool.Sized(request.getComponents().getByteBufferPool(), true,
-                BUFFER_SIZE);
+        ByteBufferPool.Sized pool = readBuffers(request.getComponents().getByteBufferPool());
         if (ranges instanceof RangeRequest.Unsatisfiable) {
             response.setStatus(HttpStatus.RANGE_NOT_SATISFIABLE_416);
             out.put(HttpHeader.CONTENT_RANGE, ByteRange.toNonSatisfiableHeaderValue(file.size()));
@@ -94,6 +97,10 @@ public final class MediaEndpoint implements Endpoint {
             out.put(HttpHeader.CONTENT_LENGTH, file.size());
             send(response, callback, head, pool, file, 0, file.size());
         }
+    }
+
+    static ByteBufferPool.Sized readBuffers(ByteBufferPool serverPool) {
+        return new ByteBufferPool.Sized(serverPool, true, BUFFER_SIZE);
     }
 
     /** The catalogue's record refreshed from disk, so a file edited since the last scan is sent correctly. */

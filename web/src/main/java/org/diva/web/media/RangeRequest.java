@@ -36,6 +36,7 @@ public sealed interface RangeRequest {
         }
         String[] specs = value.substring(6).split(",");
         List<ByteRange> satisfiable = new ArrayList<>();
+        boolean suffixOfEmpty = false;
         int count = 0;
         for (String raw : specs) {
             String spec = raw.strip();
@@ -60,6 +61,7 @@ public sealed interface RangeRequest {
                     if (suffix > 0 && size > 0) {
                         satisfiable.add(new ByteRange(Math.max(0, size - suffix), size - 1));
                     }
+                    suffixOfEmpty |= suffix > 0 && size == 0;
                     continue;
                 }
                 long first = Long.parseLong(firstText);
@@ -78,7 +80,9 @@ public sealed interface RangeRequest {
             return new Whole();
         }
         if (satisfiable.isEmpty()) {
-            return new Unsatisfiable();
+            // RFC 9110 section 14.1.1: a suffix range of an empty file is satisfiable, but no Content-Range can
+            // describe an empty range, so the whole (empty) file is the answer.
+            return suffixOfEmpty ? new Whole() : new Unsatisfiable();
         }
         return new Ranges(merge(satisfiable));
     }
