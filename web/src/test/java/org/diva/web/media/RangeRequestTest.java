@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** {@link RangeRequest#parse} as a table: one row per header a client may send, against a 10,000-byte file. */
+/**
+ * {@link RangeRequest#parse} as a table: one row per header a client may send, against a 10,000-byte file. Positions
+ * are ASCII digits only (no sign, no other script's digits); numbers past {@code Long.MAX_VALUE} are still positions.
+ */
 class RangeRequestTest {
     @ParameterizedTest(name = "[{index}] {0} of {1} bytes -> {2}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -44,6 +47,13 @@ class RangeRequestTest {
             bytes=--5                     | 10000 | whole
             bytes=a-9                     | 10000 | whole
             bytes=0-9,abc                 | 10000 | whole
+            bytes=+0-9                    | 10000 | whole
+            bytes=0-+9                    | 10000 | whole
+            bytes=-+5                     | 10000 | whole
+            bytes=١-٩                     | 10000 | whole
+            bytes=0-99999999999999999999  | 10000 | 0-9999
+            bytes=99999999999999999999-   | 10000 | unsatisfiable
+            bytes=-99999999999999999999   | 10000 | 0-9999
             bytes=0-99                    | 0     | unsatisfiable
             bytes=0-                      | 0     | unsatisfiable
             bytes=-500                    | 1     | 0-0
