@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** Binding, port reporting and release of the one HTTP server. */
@@ -19,7 +17,7 @@ class HttpServerTest {
             server.start();
 
             assertTrue(server.port() > 0, "port " + server.port());
-            assertTrue(statusLine(server.port()).startsWith("HTTP/1.1 404"));
+            assertTrue(RawHttp.exchange(server.port(), "GET", "/x").statusLine().startsWith("HTTP/1.1 404"));
         }
     }
 
@@ -30,13 +28,14 @@ class HttpServerTest {
             int port = first.port();
             long threadsBefore = Thread.activeCount();
 
-            HttpServer second = new HttpServer(port, new Router());
-            IOException e = assertThrows(IOException.class, second::start);
+            try (HttpServer second = new HttpServer(port, new Router())) {
+                IOException e = assertThrows(IOException.class, second::start);
 
-            assertTrue(e.getMessage().contains("port " + port), e.getMessage());
-            assertTrue(e.getMessage().contains("choose another with --port, or 0 for any free port"), e.getMessage());
-            assertTrue(Thread.activeCount() <= threadsBefore + 2, "threads left behind by the failed start");
-            second.close();
+                assertTrue(e.getMessage().contains("port " + port), e.getMessage());
+                assertTrue(e.getMessage().contains("choose another with --port, or 0 for any free port"),
+                        e.getMessage());
+                assertTrue(Thread.activeCount() <= threadsBefore + 2, "threads left behind by the failed start");
+            }
         }
     }
 
@@ -64,15 +63,6 @@ class HttpServerTest {
         try (HttpServer server = new HttpServer(port, new Router())) {
             server.start();
             assertEquals(port, server.port());
-        }
-    }
-
-    private static String statusLine(int port) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.getOutputStream().write("GET /x HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
-                    .getBytes(StandardCharsets.US_ASCII));
-            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
-            return response.substring(0, response.indexOf("\r\n"));
         }
     }
 }

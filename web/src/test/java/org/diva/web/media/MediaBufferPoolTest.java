@@ -2,12 +2,11 @@ package org.diva.web.media;
 
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import java.net.Socket;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.diva.web.HttpServer;
+import org.diva.web.RawHttp;
 import org.diva.web.Router;
 import org.eclipse.jetty.io.ByteBufferPool;
 import org.eclipse.jetty.io.RetainableByteBuffer;
@@ -39,12 +38,9 @@ class MediaBufferPoolTest {
             pool.complete(request.getComponents().getByteBufferPool());
             response.write(true, ByteBuffer.allocate(0), callback);
         });
-        try (HttpServer server = new HttpServer(0, router); Socket socket = new Socket()) {
+        try (HttpServer server = new HttpServer(0, router)) {
             server.start();
-            socket.connect(new java.net.InetSocketAddress("127.0.0.1", server.port()));
-            socket.getOutputStream().write("GET /pool HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
-                    .getBytes(StandardCharsets.US_ASCII));
-            socket.getInputStream().readAllBytes();
+            RawHttp.exchange(server.port(), "GET", "/pool");
             return pool.get(10, TimeUnit.SECONDS);
         }
     }

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.management.ThreadMXBean;
 import com.sun.management.UnixOperatingSystemMXBean;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.management.BufferPoolMXBean;
 import java.lang.management.ManagementFactory;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -26,6 +26,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import org.diva.web.RawHttp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,8 @@ class MediaLoadTest {
         CountDownLatch ready = new CountDownLatch(clients);
         Queue<Throwable> failures = new ConcurrentLinkedQueue<>();
         List<Thread> threads = new ArrayList<>();
+        long directBefore = directMemoryUsed();
+        long heapBefore = serverHeapAllocated();
         for (int i = 0; i < clients; i++) {
             Thread thread = new Thread(() -> {
                 try {
@@ -75,10 +78,24 @@ class MediaLoadTest {
             thread.start();
             threads.add(thread);
         }
+        long peakDirect = directBefore;
         for (Thread thread : threads) {
-            thread.join();
+            while (thread.isAlive()) {
+                thread.join(5);
+                peakDirect = Math.max(peakDirect, directMemoryUsed());
+            }
         }
+        long serverHeap = serverHeapAllocated() - heapBefore;
         assertTrue(failures.isEmpty(), () -> failures.size() + " readers failed, first: " + failures.peek());
+
+        // Memory is bounded by streams, not by bytes: each stream holds one read buffer, plus a little per
+        // connection, and the file is never copied onto the heap (that would allocate as much as is sent).
+        long direct = peakDirect - directBefore;
+        long sent = (long) clients * SIZE;
+        assertTrue(direct <= clients * (MediaEndpoint.BUFFER_SIZE + 64L * 1024),
+                () -> "direct memory grew by " + direct + " bytes for " + clients + " streams");
+        assertTrue(serverHeap < sent / 50, () -> "server threads allocated " + serverHeap + " bytes of heap to send "
+                + sent);
     }
 
     @Test
@@ -109,6 +126,25 @@ class MediaLoadTest {
                 .mapToLong(BufferPoolMXBean::getCount).sum();
     }
 
+    private static long directMemoryUsed() {
+        return ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class).stream()
+                .filter(pool -> pool.getName().equals("direct"))
+                .mapToLong(BufferPoolMXBean::getMemoryUsed).sum();
+    }
+
+    /**
+     * Heap allocated so far by the server's threads (HttpServer names them http-N). Live threads only: one that
+     * ended in between is not counted, which can hide allocation, never invent it.
+     */
+    private static long serverHeapAllocated() {
+        ThreadMXBean bean = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().startsWith("http-"))
+                .mapToLong(thread -> bean.getThreadAllocatedBytes(thread.getId()))
+                .filter(bytes -> bytes > 0)
+                .sum();
+    }
+
     private byte[] download() throws Exception {
         HttpRequest request = HttpRequest.newBuilder(server.uri("big")).build();
         HttpResponse<InputStream> response = server.client.send(request, HttpResponse.BodyHandlers.ofInputStream());
@@ -123,11 +159,7 @@ class MediaLoadTest {
 
     /** Asks for the file over a raw socket, reads a little of the body, and hangs up. */
     private void abort(String range) throws Exception {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", server.port()), 5_000);
-            socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(("GET /media/big HTTP/1.1\r\nHost: localhost\r\nRange: " + range
-                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        try (Socket socket = RawHttp.open(server.port(), "GET", "/media/big", "Range: " + range)) {
             byte[] some = new byte[64 * 1024];
             int read = socket.getInputStream().read(some);
             assertTrue(read > 0 && new String(some, 0, 12, StandardCharsets.US_ASCII).startsWith("HTTP/1.1 206"));

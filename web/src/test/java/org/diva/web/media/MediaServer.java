@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.diva.web.HttpServer;
+import org.diva.web.RawHttp;
 import org.diva.web.Router;
 
 /**
@@ -57,6 +58,11 @@ final class MediaServer implements AutoCloseable {
 
     HttpResponse<byte[]> head(String id, String... headers) throws IOException, InterruptedException {
         return send("HEAD", id, headers);
+    }
+
+    /** The same request over a plain socket, {@code headerLines} as {@code "Name: value"}, the response read raw. */
+    RawHttp.Response raw(String method, String id, String... headerLines) throws IOException {
+        return RawHttp.exchange(port(), method, "/media/" + id, headerLines);
     }
 
     private HttpResponse<byte[]> send(String method, String id, String... headers)
