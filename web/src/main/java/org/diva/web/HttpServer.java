@@ -1,5 +1,6 @@
 package org.diva.web;
 
+import java.io.IOException;
 import java.util.Objects;
 import org.eclipse.jetty.io.ArrayByteBufferPool;
 import org.eclipse.jetty.server.Handler;
@@ -47,9 +48,9 @@ public final class HttpServer implements AutoCloseable {
     public void start() throws Exception {
         try {
             server.start();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             server.stop();
-            throw new java.io.IOException("cannot listen on HTTP port " + connector.getPort() + " ("
+            throw new IOException("cannot listen on HTTP port " + connector.getPort() + " ("
                     + e.getMessage() + "): choose another with --port, or 0 for any free port", e);
         }
     }

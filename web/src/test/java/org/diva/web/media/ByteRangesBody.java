@@ -52,7 +52,8 @@ final class ByteRangesBody {
             Map<String, String> headers = new TreeMap<>();
             for (String line : new String(body, at, headersEnd - at, StandardCharsets.US_ASCII).split("\r\n")) {
                 int colon = line.indexOf(':');
-                headers.put(line.substring(0, colon).strip().toLowerCase(Locale.ROOT), line.substring(colon + 1).strip());
+                headers.put(line.substring(0, colon).strip().toLowerCase(Locale.ROOT),
+                        line.substring(colon + 1).strip());
             }
             int contentStart = headersEnd + 4;
             int contentEnd = indexOf(body, delimiter, contentStart);
