@@ -1,6 +1,8 @@
 package org.diva.web;
 
+import java.io.IOException;
 import java.util.Objects;
+import org.eclipse.jetty.io.ArrayByteBufferPool;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -13,6 +15,13 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * responses are written asynchronously, so a stream holds no thread while the client is slow.
  */
 public final class HttpServer implements AutoCloseable {
+    /**
+     * The largest buffer the server's pool keeps for reuse (Jetty's default keeps 64 KiB); larger ones would be
+     * allocated afresh each time and their direct memory freed only when a GC happens to run. File streams read in
+     * buffers of this size.
+     */
+    public static final int LARGEST_POOLED_BUFFER = 256 * 1024;
+
     private final Server server;
     private final ServerConnector connector;
 
@@ -23,7 +32,7 @@ public final class HttpServer implements AutoCloseable {
     public HttpServer(int port, Handler handler) {
         QueuedThreadPool threads = new QueuedThreadPool(200, 4);
         threads.setName("http");
-        server = new Server(threads);
+        server = new Server(threads, null, new ArrayByteBufferPool(0, 0, LARGEST_POOLED_BUFFER));
         HttpConfiguration config = new HttpConfiguration();
         config.setSendServerVersion(false);
         config.setSendDateHeader(true);
@@ -39,9 +48,9 @@ public final class HttpServer implements AutoCloseable {
     public void start() throws Exception {
         try {
             server.start();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             server.stop();
-            throw new java.io.IOException("cannot listen on HTTP port " + connector.getPort() + " ("
+            throw new IOException("cannot listen on HTTP port " + connector.getPort() + " ("
                     + e.getMessage() + "): choose another with --port, or 0 for any free port", e);
         }
     }

@@ -5,10 +5,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.jetty.util.URIUtil;
 
 /**
  * A path such as {@code /api/v1/items/{id}}: literal segments match exactly, {@code {name}} matches one
- * non-empty segment and captures it (percent-decoded by Jetty before matching).
+ * non-empty segment and captures it percent-decoded. Jetty's canonical path still carries escapes for reserved
+ * characters such as space, {@code ?}, {@code #} and {@code ;}, so each segment is decoded here, after splitting,
+ * where an escaped character can no longer act as a separator.
  */
 public record PathPattern(String pattern, List<String> segments) {
     public PathPattern {
@@ -30,7 +33,10 @@ public record PathPattern(String pattern, List<String> segments) {
         Map<String, String> params = new HashMap<>();
         for (int i = 0; i < segments.size(); i++) {
             String expected = segments.get(i);
-            String segment = actual.get(i);
+            String segment = decode(actual.get(i));
+            if (segment == null) {
+                return Optional.empty();
+            }
             if (expected.startsWith("{") && expected.endsWith("}")) {
                 if (segment.isEmpty()) {
                     return Optional.empty();
@@ -41,6 +47,15 @@ public record PathPattern(String pattern, List<String> segments) {
             }
         }
         return Optional.of(params);
+    }
+
+    /** The segment percent-decoded, or null if its escapes are broken (Jetty refuses such URIs before routing). */
+    private static String decode(String segment) {
+        try {
+            return URIUtil.decodePath(segment);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static List<String> split(String path) {

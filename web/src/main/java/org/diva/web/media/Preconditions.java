@@ -24,7 +24,7 @@ final class Preconditions {
                 return Outcome.PRECONDITION_FAILED;
             }
         } else {
-            long unmodifiedSince = headers.getDateField(HttpHeader.IF_UNMODIFIED_SINCE.asString());
+            long unmodifiedSince = date(headers, HttpHeader.IF_UNMODIFIED_SINCE);
             if (unmodifiedSince >= 0 && modifiedSeconds > unmodifiedSince / 1000) {
                 return Outcome.PRECONDITION_FAILED;
             }
@@ -35,7 +35,7 @@ final class Preconditions {
                 return safeMethod ? Outcome.NOT_MODIFIED : Outcome.PRECONDITION_FAILED;
             }
         } else if (safeMethod) {
-            long modifiedSince = headers.getDateField(HttpHeader.IF_MODIFIED_SINCE.asString());
+            long modifiedSince = date(headers, HttpHeader.IF_MODIFIED_SINCE);
             if (modifiedSince >= 0 && modifiedSeconds <= modifiedSince / 1000) {
                 return Outcome.NOT_MODIFIED;
             }
@@ -53,8 +53,20 @@ final class Preconditions {
         if (value.startsWith("\"") || value.startsWith("W/")) {
             return value.equals(file.etag());
         }
-        long date = headers.getDateField(HttpHeader.IF_RANGE.asString());
+        long date = date(headers, HttpHeader.IF_RANGE);
         return date >= 0 && file.lastModifiedMillis() / 1000 == date / 1000;
+    }
+
+    /**
+     * A date header in milliseconds, or -1 when absent or not an HTTP-date: RFC 9110 section 13.1.3 says to ignore
+     * such a condition, where Jetty would throw and the client would get a 500.
+     */
+    private static long date(HttpFields headers, HttpHeader header) {
+        try {
+            return headers.getDateField(header);
+        } catch (IllegalArgumentException e) {
+            return -1;
+        }
     }
 
     private static boolean matches(String header, String etag, boolean weakComparison) {

@@ -36,6 +36,7 @@ public sealed interface RangeRequest {
         }
         String[] specs = value.substring(6).split(",");
         List<ByteRange> satisfiable = new ArrayList<>();
+        boolean suffixOfEmpty = false;
         int count = 0;
         for (String raw : specs) {
             String spec = raw.strip();
@@ -51,36 +52,55 @@ public sealed interface RangeRequest {
             }
             String firstText = spec.substring(0, dash).strip();
             String lastText = spec.substring(dash + 1).strip();
-            try {
-                if (firstText.isEmpty()) {
-                    long suffix = Long.parseLong(lastText);
-                    if (suffix < 0) {
-                        return new Whole();
-                    }
-                    if (suffix > 0 && size > 0) {
-                        satisfiable.add(new ByteRange(Math.max(0, size - suffix), size - 1));
-                    }
-                    continue;
-                }
-                long first = Long.parseLong(firstText);
-                long last = lastText.isEmpty() ? Long.MAX_VALUE : Long.parseLong(lastText);
-                if (first < 0 || last < first) {
+            long last = position(lastText);
+            if (firstText.isEmpty()) {
+                if (last < 0) {
                     return new Whole();
                 }
-                if (first < size) {
-                    satisfiable.add(new ByteRange(first, Math.min(last, size - 1)));
+                if (last > 0 && size > 0) {
+                    satisfiable.add(new ByteRange(Math.max(0, size - last), size - 1));
                 }
-            } catch (NumberFormatException e) {
+                suffixOfEmpty |= last > 0 && size == 0;
+                continue;
+            }
+            long first = position(firstText);
+            boolean open = lastText.isEmpty();
+            if (first < 0 || (!open && (last < 0 || last < first))) {
                 return new Whole();
+            }
+            if (first < size) {
+                satisfiable.add(new ByteRange(first, open ? size - 1 : Math.min(last, size - 1)));
             }
         }
         if (count == 0) {
             return new Whole();
         }
         if (satisfiable.isEmpty()) {
-            return new Unsatisfiable();
+            // RFC 9110 section 14.1.1: a suffix range of an empty file is satisfiable, but no Content-Range can
+            // describe an empty range, so the whole (empty) file is the answer.
+            return suffixOfEmpty ? new Whole() : new Unsatisfiable();
         }
         return new Ranges(merge(satisfiable));
+    }
+
+    /**
+     * A byte position, or -1 if {@code text} is not one: ASCII digits only, as RFC 9110 section 14.1.1 has it
+     * ({@code Long.parseLong} would also take a sign and non-ASCII digits). Too large a number is still a position,
+     * past the end of any file, so it saturates rather than making a valid header invalid.
+     */
+    private static long position(String text) {
+        if (text.isEmpty()) {
+            return -1;
+        }
+        long value = 0;
+        for (int i = 0; i < text.length(); i++) {
+            int digit = text.charAt(i) - '0';
+            if (digit < 0 || digit > 9) {
+                return -1;
+            }
+            value = value > (Long.MAX_VALUE - digit) / 10 ? Long.MAX_VALUE : value * 10 + digit;
+        }
+        return value;
     }
 
     private static List<ByteRange> merge(List<ByteRange> ranges) {
