@@ -40,15 +40,27 @@ public final class CatalogueView implements LibraryView {
 
     /** @param roots the media folders, in the order the household configured them */
     public CatalogueView(DataSource dataSource, Catalogue catalogue, List<Path> roots) {
+        this(dataSource, catalogue, keyed(roots));
+    }
+
+    /** @param roots each media folder and how the UPnP face names it, in the configured order */
+    CatalogueView(DataSource dataSource, Catalogue catalogue, Map<Path, MediaRoot> roots) {
         this.dataSource = dataSource;
         this.catalogue = catalogue;
         Map<String, Path> byKey = new LinkedHashMap<>();
-        for (Path root : roots) {
-            MediaRoot mediaRoot = new MediaRoot(key(root), name(root));
-            rootsByPath.put(root.toString(), mediaRoot);
-            byKey.put(mediaRoot.key(), root);
-        }
+        roots.forEach((path, root) -> {
+            rootsByPath.put(path.toString(), root);
+            byKey.put(root.key(), path);
+        });
         this.sql = new ViewSql(byKey);
+    }
+
+    private static Map<Path, MediaRoot> keyed(List<Path> roots) {
+        Map<Path, MediaRoot> keyed = new LinkedHashMap<>();
+        for (Path root : roots) {
+            keyed.put(root, new MediaRoot(key(root), name(root)));
+        }
+        return keyed;
     }
 
     /** A short token for a root that never shows its path: the start of the path's SHA-256. */
