@@ -1,9 +1,10 @@
 # Shared helpers for bench/* scripts. Sourced, not executed.
 #
-# Every server a benchmark starts runs inside a private network namespace that holds only a
-# loopback interface: both the anchor and DiVA announce themselves over SSDP multicast, and
-# in a namespace of their own those packets cannot leave 127.0.0.1, nor reach (or be answered
-# by) the other media servers running on this machine.
+# Every server a benchmark starts runs inside a private network namespace: both the anchor and
+# DiVA announce themselves over SSDP multicast, and in a namespace of their own those packets
+# cannot leave the machine, nor reach (or be answered by) the other media servers running on it.
+# The namespace holds a loopback interface and, for benchmarks that discover servers over SSDP
+# (loopback carries no multicast), a veth pair of its own (netns_multicast).
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 REPO_DIR=$(cd "$BENCH_DIR/.." && pwd)
@@ -61,6 +62,24 @@ netns_start() {
     die "could not create a private network namespace (unshare --net needs root / CAP_SYS_ADMIN)"
 }
 
+# netns_multicast IFNAME CIDR: give the namespace an interface that carries SSDP: one end of a
+# veth pair, addressed CIDR, with the multicast route; the other end (IFNAME with "p" appended) is
+# up but unaddressed. Multicast sent on IFNAME is looped back to the members in the namespace, and
+# the copy that crosses to the peer is dropped there, still inside the namespace. (A dummy
+# interface would do as well, where the kernel has that module.) Also widens the namespace's
+# ephemeral ports and lets connects reuse TIME_WAIT ports: a server that closes every connection
+# (MiniDLNA does) would otherwise exhaust them.
+netns_multicast() {
+    local ifname=$1 cidr=$2
+    inns ip link add "$ifname" type veth peer name "${ifname}p" ||
+        die "could not create a veth pair in the namespace (needs the veth kernel module)"
+    inns ip link set "${ifname}p" up
+    inns ip link set "$ifname" multicast on up
+    inns ip addr add "$cidr" dev "$ifname"
+    inns ip route add 224.0.0.0/4 dev "$ifname"
+    inns sysctl -q -w net.ipv4.ip_local_port_range="1024 65000" net.ipv4.tcp_tw_reuse=1 >/dev/null
+}
+
 # inns CMD...: run a command inside the benchmark's network namespace.
 inns() { nsenter --net=/proc/$NETNS_PID/ns/net -- "$@"; }
 
@@ -80,6 +99,8 @@ stop_group() {
     local pid=$1 i
     kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null || true; return 0; }
     kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null
+    # A group paused with SIGSTOP (bench/browse pauses the idle server) only sees TERM once resumed.
+    kill -CONT -- "-$pid" 2>/dev/null || true
     for i in $(seq 150); do
         kill -0 "$pid" 2>/dev/null || break
         sleep 0.1
@@ -117,12 +138,34 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0 && a != "nan" && a != "") p
 now() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
 
+# The scan library ------------------------------------------------------------------------------
+
+# scan_library N FORMATS [--distinct-titles]: the library of N files cycling through FORMATS that
+# lib/mklibrary.py makes from lib/fixtures.sh's files (with its option, if given), generated once
+# into bench/out/scan and reused; sets LIB.
+SCAN_LIBRARY_VERSION=1   # bump when fixtures.sh or mklibrary.py change what they produce
+scan_library() {
+    local n=$1 formats=$2 option=${3:-} fixtures="$OUT_DIR/scan/fixtures" count
+    LIB="$OUT_DIR/scan/lib-$n-${formats//,/-}${option:+-titled}"
+    if [ "$(cat "$LIB.ok" 2>/dev/null)" != "$SCAN_LIBRARY_VERSION" ]; then
+        log "generating a library of $n media files in $LIB (once; cached)"
+        rm -rf "$LIB" "$LIB.ok"
+        [ -f "$fixtures.ok" ] || { rm -rf "$fixtures"; "$BENCH_DIR/lib/fixtures.sh" "$fixtures"; touch "$fixtures.ok"; }
+        python3 "$BENCH_DIR/lib/mklibrary.py" $option "$fixtures" "$LIB" "$n" "$formats"
+        echo "$SCAN_LIBRARY_VERSION" >"$LIB.ok"
+    fi
+    count=$(find "$LIB" -type f | wc -l)
+    [ "$count" -eq "$n" ] || die "$LIB holds $count files, expected $n; delete it and rerun"
+}
+
 # DiVA ----------------------------------------------------------------------------------------
 
-# diva_start OUT MEDIA DATA NAME: start DiVA on a free port in the namespace; sets SPAWNED.
+# diva_start OUT MEDIA DATA NAME [ARG...]: start DiVA on a free port in the namespace, with any
+# further arguments; sets SPAWNED.
 diva_start() {
     local out=$1 media=$2 data=$3 name=$4
-    spawn "$REPO_DIR" "$out" ./diva --media "$media" --data "$data" --port 0 --name "$name"
+    shift 4
+    spawn "$REPO_DIR" "$out" ./diva --media "$media" --data "$data" --port 0 --name "$name" "$@"
 }
 
 # diva_available: whether the repo has the ./diva launcher; says so when it has not.
@@ -149,6 +192,34 @@ diva_url() {
     done
     tail -20 "$out" >&2
     die "DiVA printed no 'serving on http://...' line within ${limit}s"
+}
+
+# json_field JSON NAME: the scalar value of the first "NAME": in a flat JSON text.
+json_field() { printf '%s' "$1" | grep -o "\"$2\" *: *[^,}]*" | head -1 | sed 's/.*: *//; s/"//g' || true; }
+
+# diva_wait_scanned URL PID OUT N START TIMEOUT_S: poll GET /api/v1/status every 0.1 s until DiVA's
+# scan is over: scanning false, and either all N files accounted for (files DiVA cannot read are
+# catalogued too, as failed) or a scan seen running and then ended. Sets DIVA_STATUS, DIVA_ITEMS
+# and DIVA_FAILED; returns 1 once TIMEOUT_S seconds have passed since START (a `now` reading).
+diva_wait_scanned() {
+    local url=$1 pid=$2 out=$3 n=$4 start=$5 limit=$6 scanning seen=0
+    while :; do
+        kill -0 "$pid" 2>/dev/null || { tail -30 "$out" >&2; die "DiVA exited while scanning"; }
+        DIVA_STATUS=$(ncurl "$url/api/v1/status" 2>/dev/null || true)
+        scanning=$(json_field "$DIVA_STATUS" scanning)
+        DIVA_ITEMS=$(json_field "$DIVA_STATUS" items)
+        DIVA_FAILED=$(json_field "$DIVA_STATUS" failed)
+        [ "$scanning" = true ] && seen=1
+        if [ "$scanning" = false ] &&
+            { [ $(( ${DIVA_ITEMS:-0} + ${DIVA_FAILED:-0} )) -ge "$n" ] || [ "$seen" = 1 ]; }; then
+            break
+        fi
+        [ "$(elapsed "$start" "$(now)" | cut -d. -f1)" -lt "$limit" ] || break
+        sleep 0.1
+    done
+    DIVA_ITEMS=${DIVA_ITEMS:-?}
+    DIVA_FAILED=${DIVA_FAILED:-?}
+    [ "$scanning" = false ]
 }
 
 # java_pid PID: the java process among PID's descendants (the ./diva script may be a wrapper).
