@@ -95,6 +95,7 @@ public final class InterfaceDatagramIO implements DatagramIO<SsdpSockets> {
     }
 
     @Override
+    @SuppressWarnings("rawtypes") // jUPnP's interface declares it raw
     public void send(OutgoingDatagramMessage message) {
         if (belongsHere(message)) {
             send(datagramProcessor.write(message));

@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
  * (comma-separated); this manager reads their current values and fires {@link #EVENTED_STATE_VARIABLES}, which
  * the service's GENA subscriptions listen to.
  */
+@SuppressWarnings("rawtypes") // jUPnP's model hands out raw LocalService and StateVariableValue
 public final class LockFreeServiceManager<T> implements ServiceManager<T> {
     private static final Logger log = LoggerFactory.getLogger(LockFreeServiceManager.class);
 

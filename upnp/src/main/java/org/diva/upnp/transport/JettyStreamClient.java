@@ -165,6 +165,7 @@ public final class JettyStreamClient implements StreamClient<StreamClientConfigu
 
     /** What jUPnP may ask of the client's setup; retries are jUPnP's business, and off. */
     private record Configuration(HttpLimits limits) implements StreamClientConfiguration {
+        /** None: only jUPnP's own AbstractStreamClient runs requests on an executor; Jetty has its threads. */
         @Override
         public ExecutorService getRequestExecutorService() {
             return null;

@@ -111,7 +111,8 @@ public final class UpnpHttpHandler extends Handler.Abstract {
             PlainReply.send(response, callback, HttpStatus.SERVICE_UNAVAILABLE_503, "UPnP is not running");
             return true;
         }
-        InetAddress remote = new ExchangeConnection(request.getConnectionMetaData()).getRemoteAddress();
+        ExchangeConnection connection = new ExchangeConnection(request.getConnectionMetaData());
+        InetAddress remote = connection.getRemoteAddress();
         if (!LanClients.isLan(remote)) {
             if (strangersLogged.size() < MAX_LOGGED_STRANGERS && strangersLogged.add(remote)) {
                 log.warn("Refused UPnP request from {}: UPnP is served to home-network addresses only",
@@ -132,13 +133,13 @@ public final class UpnpHttpHandler extends Handler.Abstract {
             return true;
         }
         if (method == UpnpRequest.Method.GET) {
-            dispatch(upnp, request, method, new byte[0], response, callback);
+            dispatch(upnp, request, connection, method, new byte[0], response, callback);
             return true;
         }
         BoundedBody.read(request, limits.maxRequestBytes(), new BoundedBody.Outcome() {
             @Override
             public void read(byte[] body) {
-                dispatch(upnp, request, method, body, response, callback);
+                dispatch(upnp, request, connection, method, body, response, callback);
             }
 
             @Override
@@ -167,9 +168,9 @@ public final class UpnpHttpHandler extends Handler.Abstract {
                 "UPnP request bodies are limited to " + limits.maxRequestBytes() + " bytes");
     }
 
-    private void dispatch(Router upnp, Request request, UpnpRequest.Method method, byte[] body, Response response,
-                          Callback callback) {
-        StreamRequestMessage message = message(request, method, body);
+    private void dispatch(Router upnp, Request request, ExchangeConnection connection, UpnpRequest.Method method,
+                          byte[] body, Response response, Callback callback) {
+        StreamRequestMessage message = message(request, connection, method, body);
         try {
             // Not router.received(stream): a router disabled meanwhile would drop the exchange and leave the
             // client waiting; executing here lets a stopped or saturated executor become a 503 at once.
@@ -181,11 +182,12 @@ public final class UpnpHttpHandler extends Handler.Abstract {
         }
     }
 
-    private static StreamRequestMessage message(Request request, UpnpRequest.Method method, byte[] body) {
+    private static StreamRequestMessage message(Request request, ExchangeConnection connection,
+                                                UpnpRequest.Method method, byte[] body) {
         StreamRequestMessage message = new StreamRequestMessage(method, URI.create(request.getHttpURI().getPath()));
         message.getOperation().setHttpMinorVersion(request.getConnectionMetaData().getHttpVersion().getVersion()
                 == 10 ? 0 : 1);
-        message.setConnection(new ExchangeConnection(request.getConnectionMetaData()));
+        message.setConnection(connection);
         UpnpHeaders headers = new UpnpHeaders();
         for (HttpField field : request.getHeaders()) {
             headers.add(field.getName(), field.getValue());

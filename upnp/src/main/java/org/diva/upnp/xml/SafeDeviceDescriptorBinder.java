@@ -7,6 +7,7 @@ import org.jupnp.model.meta.Device;
 import org.xml.sax.SAXException;
 
 /** jUPnP's device description reader with a parser that refuses DTDs ({@link SafeXml}). */
+@SuppressWarnings("rawtypes") // jUPnP's binder interface uses raw Device
 public class SafeDeviceDescriptorBinder extends UDA10DeviceDescriptorBinderImpl {
     @Override
     public <D extends Device> D describe(D undescribedDevice, String descriptorXml)

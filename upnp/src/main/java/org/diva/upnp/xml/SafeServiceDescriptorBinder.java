@@ -7,6 +7,7 @@ import org.jupnp.model.meta.Service;
 import org.xml.sax.SAXException;
 
 /** jUPnP's service description (SCPD) reader with a parser that refuses DTDs ({@link SafeXml}). */
+@SuppressWarnings("rawtypes") // jUPnP's binder interface uses raw Service
 public class SafeServiceDescriptorBinder extends UDA10ServiceDescriptorBinderImpl {
     @Override
     public <S extends Service> S describe(S undescribedService, String descriptorXml)

@@ -25,6 +25,7 @@ import org.xml.sax.SAXException;
  * 401 Invalid Action, a missing or mistyped argument 402 Invalid Args. jUPnP would answer both with 501 or 600,
  * which tells the client the server is at fault.
  */
+@SuppressWarnings({"rawtypes", "unchecked"}) // jUPnP's processor interface uses raw ActionInvocation
 public class SafeSoapActionProcessor extends SOAPActionProcessorImpl {
     private static final int MAX_REASON = 200;
 

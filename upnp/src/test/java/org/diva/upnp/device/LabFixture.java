@@ -89,6 +89,16 @@ final class LabFixture implements AutoCloseable {
             "RequestedCount=0", "SortCriteria="};
     }
 
+    /** Every UPnP thread of this JVM ends once its device is stopped; none is left behind. */
+    static void assertNoUpnpThreadsLeft() throws InterruptedException {
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().startsWith("upnp-")) {
+                thread.join(10_000);
+                org.junit.jupiter.api.Assertions.assertFalse(thread.isAlive(), thread.getName() + " was left running");
+            }
+        }
+    }
+
     @Override
     public void close() throws IOException {
         try {

@@ -269,6 +269,7 @@ class MediaServerOnLabTest {
             assertEquals(uuid, again.uuid());
             assertEquals("device", f.tv.send("await-device", uuid, WAIT)[0], "announced again on start");
         }
+        LabFixture.assertNoUpnpThreadsLeft();
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.jupnp.model.meta.Service;
 import org.jupnp.model.state.StateVariableValue;
 
 /** A GENA subscription that queues every event it receives, as one protocol line each. */
+@SuppressWarnings("rawtypes") // jUPnP's callback hands out raw subscriptions
 final class EventLog extends SubscriptionCallback {
     final CompletableFuture<String> established = new CompletableFuture<>();
     private final BlockingQueue<String> events = new LinkedBlockingQueue<>();

@@ -114,7 +114,11 @@ public final class EvilDevice implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        jetty.stop();
+    public void close() throws IOException {
+        try {
+            jetty.stop();
+        } catch (Exception e) {
+            throw new IOException("cannot stop the evil device's Jetty", e);
+        }
     }
 }

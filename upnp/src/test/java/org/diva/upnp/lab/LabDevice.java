@@ -1,5 +1,6 @@
 package org.diva.upnp.lab;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.InstantSource;
@@ -93,11 +94,15 @@ public final class LabDevice implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
         try {
             device.close();
         } finally {
-            jetty.stop();
+            try {
+                jetty.stop();
+            } catch (Exception e) {
+                throw new IOException("cannot stop the lab device's Jetty", e);
+            }
         }
     }
 }

@@ -22,6 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.w3c.dom.Document;
 
 /** The services bind to jUPnP with the actions and evented variables clients expect, and event as promised. */
+@SuppressWarnings("rawtypes") // jUPnP's model hands out raw LocalService
 class ServiceBindingTest {
     private final FakeContentDirectory directory = new FakeContentDirectory();
     private final ContentDirectoryService cds = new ContentDirectoryService(directory,

@@ -26,6 +26,7 @@ import org.jupnp.transport.impl.SOAPActionProcessorImpl;
  * A place where DiVA parses XML from the network: how a document for it looks with a given DOCTYPE and text, and
  * what it reads back as that text.
  */
+@SuppressWarnings({"rawtypes", "unchecked"}) // jUPnP's model types are raw
 enum Victim {
     SOAP_REQUEST("s:Envelope") {
         @Override
@@ -107,7 +108,8 @@ enum Victim {
         String document(String doctype, String text) {
             return "<?xml version=\"1.0\"?>" + doctype
                     + "<DIDL-Lite xmlns=\"urn:schemas-upnp-org:metadata-1-0/DIDL-Lite/\""
-                    + " xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:upnp=\"urn:schemas-upnp-org:metadata-1-0/upnp/\">"
+                    + " xmlns:dc=\"http://purl.org/dc/elements/1.1/\""
+                    + " xmlns:upnp=\"urn:schemas-upnp-org:metadata-1-0/upnp/\">"
                     + "<item id=\"1\" parentID=\"0\" restricted=\"1\"><dc:title>" + text + "</dc:title>"
                     + "<upnp:class>object.item.videoItem</upnp:class></item></DIDL-Lite>";
         }
