@@ -31,6 +31,17 @@ import org.slf4j.LoggerFactory;
  * starts jUPnP and announces the device (ssdp:alive, repeated every alive interval); {@link #stop()} says
  * ssdp:byebye, closes the sockets and waits for every UPnP thread to end. It can be started again, with the same
  * UUID. {@link #contentChanged} tells subscribed TVs that the library changed.
+ *
+ * <pre>{@code
+ * UpnpHttpHandler upnpHttp = new UpnpHttpHandler(UpnpHttpHandler.DEFAULT_BASE_PATH, HttpLimits.defaults());
+ * HttpServer http = new HttpServer(port, new Handler.Sequence(upnpHttp, router)); // UPnP first: it declines
+ * http.start();                                                                  // other paths, the router 404s
+ * DeviceIdentity id = DeviceIdentity.loadOrCreate(dataDir);
+ * MediaServerDevice upnp = new MediaServerDevice(MediaServerOptions.of(
+ *         DeviceDescription.of(name, version, serial), id.uuid(), settings.network().interfaces()),
+ *         contentDirectory, protocolInfos, samsungFeatures, bookmarks, upnpHttp, clock);
+ * upnp.start();  // stop it before the HTTP server, so byebye goes out while descriptions are still served
+ * }</pre>
  */
 public final class MediaServerDevice implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MediaServerDevice.class);
