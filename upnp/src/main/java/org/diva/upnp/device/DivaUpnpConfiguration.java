@@ -78,7 +78,11 @@ public final class DivaUpnpConfiguration implements UpnpServiceConfiguration {
         this.http = Objects.requireNonNull(http, "http");
         this.interfaces = List.copyOf(interfaces);
         this.options = Objects.requireNonNull(options, "options");
-        this.executors = new UpnpExecutors(options.httpThreads(), 2 * interfaces.size());
+        // jUPnP runs a receive loop per interface (multicast) and per IPv4 address (unicast), and a stream server
+        // "run" per address that returns at once.
+        long addresses = interfaces.stream().flatMap(NetworkInterface::inetAddresses)
+                .filter(a -> a instanceof java.net.Inet4Address).count();
+        this.executors = new UpnpExecutors(options.httpThreads(), (int) (interfaces.size() + 2 * addresses));
         this.namespace = new Namespace(http.basePath());
     }
 

@@ -39,15 +39,16 @@ final class UpnpExecutors {
 
     /**
      * @param syncThreads  concurrent HTTP requests (and so concurrent Browse calls)
-     * @param sockets      SSDP sockets to receive on (two per interface)
+     * @param receiveTasks how many tasks jUPnP starts on the receivers pool: blocking receive loops, and the
+     *                     stream servers' runs, which return at once
      */
-    UpnpExecutors(int syncThreads, int sockets) {
+    UpnpExecutors(int syncThreads, int receiveTasks) {
         sync = pool("upnp-http", syncThreads, new ArrayBlockingQueue<>(syncThreads * 4),
                 new ThreadPoolExecutor.AbortPolicy());
         async = pool("upnp-ssdp", 4, new ArrayBlockingQueue<>(256), (task, pool) ->
                 log.debug("UPnP is busy: dropped {}", task));
         registry = pool("upnp-registry", 1, new SynchronousQueue<>(), new ThreadPoolExecutor.AbortPolicy());
-        receivers = new ThreadPoolExecutor(0, sockets + 1, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+        receivers = new ThreadPoolExecutor(0, receiveTasks + 1, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
                 named("upnp-receive"), new ThreadPoolExecutor.AbortPolicy());
         events = new ScheduledThreadPoolExecutor(1, named("upnp-events"));
         events.setRemoveOnCancelPolicy(true);
