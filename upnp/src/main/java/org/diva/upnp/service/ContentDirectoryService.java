@@ -1,6 +1,5 @@
 package org.diva.upnp.service;
 
-import org.jupnp.internal.compat.java.beans.PropertyChangeSupport;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -18,6 +17,7 @@ import org.jupnp.binding.annotations.UpnpServiceId;
 import org.jupnp.binding.annotations.UpnpServiceType;
 import org.jupnp.binding.annotations.UpnpStateVariable;
 import org.jupnp.binding.annotations.UpnpStateVariables;
+import org.jupnp.internal.compat.java.beans.PropertyChangeSupport;
 import org.jupnp.model.action.ActionException;
 import org.jupnp.model.profile.RemoteClientInfo;
 import org.jupnp.model.types.ErrorCode;

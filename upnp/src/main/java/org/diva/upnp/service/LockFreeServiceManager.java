@@ -1,11 +1,11 @@
 package org.diva.upnp.service;
 
-import org.jupnp.internal.compat.java.beans.PropertyChangeEvent;
-import org.jupnp.internal.compat.java.beans.PropertyChangeSupport;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import org.jupnp.internal.compat.java.beans.PropertyChangeEvent;
+import org.jupnp.internal.compat.java.beans.PropertyChangeSupport;
 import org.jupnp.model.Command;
 import org.jupnp.model.ServiceManager;
 import org.jupnp.model.meta.LocalService;

@@ -11,14 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.diva.upnp.xml.SafeXml;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.jupnp.binding.annotations.AnnotationLocalServiceBinder;
 import org.jupnp.internal.compat.java.beans.PropertyChangeSupport;
 import org.jupnp.model.ServiceManager;
 import org.jupnp.model.meta.LocalService;
 import org.jupnp.model.state.StateVariableValue;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.w3c.dom.Document;
 
 /** The services bind to jUPnP with the actions and evented variables clients expect, and event as promised. */

@@ -18,15 +18,15 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
-import org.jupnp.model.message.StreamRequestMessage;
-import org.jupnp.model.message.StreamResponseMessage;
-import org.jupnp.model.message.UpnpRequest;
-import org.jupnp.model.message.header.UpnpHeader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.jupnp.model.message.StreamRequestMessage;
+import org.jupnp.model.message.StreamResponseMessage;
+import org.jupnp.model.message.UpnpRequest;
+import org.jupnp.model.message.header.UpnpHeader;
 
 /** jUPnP's HTTP client on Jetty, against a real Jetty server on loopback port 0. */
 class JettyStreamClientTest {

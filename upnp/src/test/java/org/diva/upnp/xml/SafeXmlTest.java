@@ -17,8 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.jupnp.model.UnsupportedDataException;
-import org.jupnp.model.action.ActionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +25,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.jupnp.model.UnsupportedDataException;
+import org.jupnp.model.action.ActionException;
 
 /**
  * Every XML parser DiVA points at the network refuses hostile documents without reading the secret file, without
