@@ -13,6 +13,8 @@ public enum Key {
     DATA("data", false, "DIR", "database, identity and caches"),
     PORT("port", false, "N", "HTTP port; 0 picks a free one"),
     MEDIA("media", true, "DIR", "a folder to index (repeatable)"),
+    INTERFACE("interface", true, "NAME",
+            "network interface for UPnP/DLNA discovery (repeatable); default: every usable one"),
     RESCAN_INTERVAL("rescan-interval", false, "DURATION",
             "periodic full rescan, e.g. 30m or 6h; 0 turns it off"),
     SCAN_THREADS("scan-threads", false, "N", "threads probing files; default: one per core"),
@@ -45,6 +47,15 @@ public enum Key {
 
     public boolean repeatable() {
         return repeatable;
+    }
+
+    /**
+     * What separates the values of a list setting in one environment variable: the platform's path separator for
+     * folders (which may hold commas), a comma for names (Linux interface aliases such as {@code eth0:1} hold
+     * colons).
+     */
+    String environmentSeparator(String pathSeparator) {
+        return this == MEDIA ? pathSeparator : ",";
     }
 
     public String placeholder() {

@@ -3,10 +3,11 @@ package org.diva.config;
 import java.util.Objects;
 
 /** All of DiVA's settings, by section; each section validates itself. */
-public record Settings(ServerSettings server, LibrarySettings library, HttpSettings http) {
+public record Settings(ServerSettings server, LibrarySettings library, HttpSettings http, NetworkSettings network) {
     public Settings {
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(library, "library");
         Objects.requireNonNull(http, "http");
+        Objects.requireNonNull(network, "network");
     }
 }

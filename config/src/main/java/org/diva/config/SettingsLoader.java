@@ -34,15 +34,24 @@ public final class SettingsLoader {
     private final String osName;
     private final String userHome;
     private final int processors;
+    private final InterfaceNames interfaceNames;
 
+    /** A loader that checks named network interfaces against this machine's. */
     public SettingsLoader(Map<String, String> environment, String osName, String userHome, int processors) {
+        this(environment, osName, userHome, processors, InterfaceNames.ofThisMachine());
+    }
+
+    /** @param interfaceNames the machine's network interfaces, which {@code interface} settings must name */
+    public SettingsLoader(Map<String, String> environment, String osName, String userHome, int processors,
+                          InterfaceNames interfaceNames) {
         this.environment = Map.copyOf(environment);
         this.osName = osName;
         this.userHome = userHome;
         this.processors = processors;
+        this.interfaceNames = interfaceNames;
     }
 
-    /** A loader for this process: its environment, platform and core count. */
+    /** A loader for this process: its environment, platform, core count and network interfaces. */
     public static SettingsLoader forThisProcess() {
         return new SettingsLoader(System.getenv(), System.getProperty("os.name", ""),
                 System.getProperty("user.home", "."), Runtime.getRuntime().availableProcessors());
@@ -104,8 +113,38 @@ public final class SettingsLoader {
                 ? duration(Key.RESCAN_INTERVAL, raw) : DEFAULT_RESCAN_INTERVAL;
         int threads = raw.containsKey(Key.SCAN_THREADS)
                 ? integer(Key.SCAN_THREADS, raw, 1, 256) : Math.max(1, processors);
+        List<String> interfaces = raw.containsKey(Key.INTERFACE) ? interfaces(raw.get(Key.INTERFACE)) : List.of();
         return new Settings(new ServerSettings(name, dataDir), new LibrarySettings(media, rescan, threads),
-                new HttpSettings(port));
+                new HttpSettings(port), new NetworkSettings(interfaces));
+    }
+
+    /** Each name must be one of this machine's interfaces; a typo would otherwise leave DiVA invisible to TVs. */
+    private List<String> interfaces(RawValue raw) throws SettingsException {
+        String prefix = "setting 'interface' (from " + raw.origin() + ")";
+        List<String> known;
+        try {
+            known = interfaceNames.list();
+        } catch (IOException e) {
+            throw new SettingsException(prefix + " cannot be checked: this machine's network interfaces cannot be "
+                    + "listed (" + e.getMessage() + "). Leave the setting out to use every usable interface");
+        }
+        List<String> names = new ArrayList<>();
+        for (String value : raw.values()) {
+            String name = value.strip();
+            if (name.isEmpty()) {
+                throw new SettingsException(prefix + " has an empty name: give an interface name such as "
+                        + (known.isEmpty() ? "eth0" : known.get(0)) + ", or leave the setting out");
+            }
+            if (!known.contains(name)) {
+                throw new SettingsException(prefix + " names '" + name + "', which this machine does not have; "
+                        + "its network interfaces are: " + (known.isEmpty() ? "(none)" : String.join(", ", known))
+                        + ". Give one of them, or leave the setting out to use every usable interface");
+            }
+            if (!names.contains(name)) {
+                names.add(name);
+            }
+        }
+        return names;
     }
 
     private static void checkMediaDir(Path dir, String origin) throws SettingsException {

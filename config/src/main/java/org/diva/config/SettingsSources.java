@@ -58,7 +58,8 @@ final class SettingsSources {
     }
 
     /**
-     * Reads {@code DIVA_*} variables. A list setting holds paths separated by the platform's path separator.
+     * Reads {@code DIVA_*} variables. A list setting holds paths separated by the platform's path separator, or
+     * names separated by commas.
      * An unknown {@code DIVA_} variable is an error: it is almost always a typo that would otherwise be ignored.
      */
     static Map<Key, RawValue> fromEnvironment(Map<String, String> env, String pathSeparator)
@@ -72,9 +73,9 @@ final class SettingsSources {
                     "unknown environment variable " + entry.getKey() + "; DiVA knows "
                             + String.join(", ", java.util.Arrays.stream(Key.values())
                             .map(Key::environmentName).toList()) + ". Unset it or correct its name"));
+            String separator = java.util.regex.Pattern.quote(key.environmentSeparator(pathSeparator));
             List<String> values = key.repeatable()
-                    ? java.util.Arrays.stream(entry.getValue().split(java.util.regex.Pattern.quote(pathSeparator)))
-                    .filter(s -> !s.isEmpty()).toList()
+                    ? java.util.Arrays.stream(entry.getValue().split(separator)).filter(s -> !s.isBlank()).toList()
                     : List.of(entry.getValue());
             result.put(key, new RawValue(values, entry.getKey()));
         }

@@ -83,6 +83,7 @@ class CommandLineAndEnvironmentTest {
         f.env.put("DIVA_DATA", tmp.resolve("data").toString());
         f.env.put("DIVA_PORT", "8301");
         f.env.put("DIVA_MEDIA", media.toString());
+        f.env.put("DIVA_INTERFACE", "wlan0");
         f.env.put("DIVA_RESCAN_INTERVAL", "30m");
         f.env.put("DIVA_SCAN_THREADS", "2");
         f.env.put("DIVA_CONFIG", f.file("settings.yaml", "").toString());
@@ -91,6 +92,6 @@ class CommandLineAndEnvironmentTest {
 
         assertEquals(new Settings(new ServerSettings("Den", tmp.resolve("data")),
                 new LibrarySettings(List.of(media), Duration.ofMinutes(30), 2),
-                new HttpSettings(8301)), s);
+                new HttpSettings(8301), new NetworkSettings(List.of("wlan0"))), s);
     }
 }

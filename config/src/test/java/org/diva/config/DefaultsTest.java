@@ -76,6 +76,7 @@ class DefaultsTest {
         assertEquals(Duration.ofHours(6), s.library().rescanInterval());
         assertEquals(6, s.library().scanThreads());
         assertEquals(List.of(), s.library().mediaDirs());
+        assertEquals(List.of(), s.network().interfaces(), "every usable interface");
         assertEquals(f.defaultDataDir(), s.server().dataDir());
     }
 
@@ -113,6 +114,7 @@ class DefaultsTest {
             DATA            | data            | --data            | DIVA_DATA            | false
             PORT            | port            | --port            | DIVA_PORT            | false
             MEDIA           | media           | --media           | DIVA_MEDIA           | true
+            INTERFACE       | interface       | --interface       | DIVA_INTERFACE       | true
             RESCAN_INTERVAL | rescan-interval | --rescan-interval | DIVA_RESCAN_INTERVAL | false
             SCAN_THREADS    | scan-threads    | --scan-threads    | DIVA_SCAN_THREADS    | false
             CONFIG          | config          | --config          | DIVA_CONFIG          | false

@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * A {@link SettingsLoader} confined to one temp directory: the user home lives inside it and the environment
- * is a plain map, so the default data directory, {@code ~/} and {@code DIVA_*} never reach the real machine.
+ * is a plain map and the network interfaces a plain list, so the default data directory, {@code ~/},
+ * {@code DIVA_*} and interface names never reach the real machine.
  */
 final class LoaderFixture {
     final Path root;
@@ -24,6 +25,8 @@ final class LoaderFixture {
     final Map<String, String> env = new HashMap<>();
     String osName = "Linux";
     int processors = 4;
+    /** The network interfaces the pretend machine has. */
+    List<String> interfaces = List.of("eth0", "lo", "wlan0");
 
     LoaderFixture(Path root) {
         this.root = root;
@@ -31,7 +34,7 @@ final class LoaderFixture {
     }
 
     Settings load(String... args) throws SettingsException {
-        return new SettingsLoader(env, osName, home.toString(), processors).load(List.of(args));
+        return new SettingsLoader(env, osName, home.toString(), processors, () -> interfaces).load(List.of(args));
     }
 
     /** Loads, expecting failure, and returns the message the household would read. */

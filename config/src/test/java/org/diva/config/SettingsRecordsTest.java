@@ -24,7 +24,8 @@ class SettingsRecordsTest {
                 () -> new ServerSettings("   ", DATA),
                 () -> new ServerSettings("x".repeat(ServerSettings.MAX_NAME_LENGTH + 1), DATA),
                 () -> new LibrarySettings(List.of(), Duration.ofSeconds(-1), 1),
-                () -> new LibrarySettings(List.of(), Duration.ZERO, 0));
+                () -> new LibrarySettings(List.of(), Duration.ZERO, 0),
+                () -> new NetworkSettings(List.of("eth0", " ")));
     }
 
     @ParameterizedTest
@@ -37,10 +38,14 @@ class SettingsRecordsTest {
     void missingPartsAreRefused() {
         HttpSettings http = new HttpSettings(0);
         LibrarySettings library = new LibrarySettings(List.of(), Duration.ZERO, 1);
+        NetworkSettings network = new NetworkSettings(List.of());
 
         assertThrows(NullPointerException.class, () -> new ServerSettings(null, DATA));
         assertThrows(NullPointerException.class, () -> new ServerSettings("Den", null));
-        assertThrows(NullPointerException.class, () -> new Settings(null, library, http));
+        assertThrows(NullPointerException.class, () -> new Settings(null, library, http, network));
+        assertThrows(NullPointerException.class, () -> new Settings(
+                new ServerSettings("Den", DATA), library, http, null));
+        assertThrows(NullPointerException.class, () -> new NetworkSettings(null));
     }
 
     @Test
@@ -51,5 +56,15 @@ class SettingsRecordsTest {
 
         assertEquals(List.of(Path.of("/srv/movies")), library.mediaDirs());
         assertThrows(UnsupportedOperationException.class, () -> library.mediaDirs().add(DATA));
+    }
+
+    @Test
+    void interfaceListIsACopyThatCannotChange() {
+        List<String> names = new ArrayList<>(List.of("eth0"));
+        NetworkSettings network = new NetworkSettings(names);
+        names.add("wlan0");
+
+        assertEquals(List.of("eth0"), network.interfaces());
+        assertThrows(UnsupportedOperationException.class, () -> network.interfaces().add("lo"));
     }
 }
