@@ -15,6 +15,7 @@ public enum Key {
     MEDIA("media", true, "DIR", "a folder to index (repeatable)"),
     INTERFACE("interface", true, "NAME",
             "network interface for UPnP/DLNA discovery (repeatable); default: every usable one"),
+    UPNP("upnp", false, "on|off", "announce DiVA to TVs and renderers with UPnP/DLNA; default: on"),
     RESCAN_INTERVAL("rescan-interval", false, "DURATION",
             "periodic full rescan, e.g. 30m or 6h; 0 turns it off"),
     SCAN_THREADS("scan-threads", false, "N", "threads probing files; default: one per core"),

@@ -115,7 +115,8 @@ public final class SettingsLoader {
                 ? integer(Key.SCAN_THREADS, raw, 1, 256) : Math.max(1, processors);
         List<String> interfaces = raw.containsKey(Key.INTERFACE) ? interfaces(raw.get(Key.INTERFACE)) : List.of();
         return new Settings(new ServerSettings(name, dataDir), new LibrarySettings(media, rescan, threads),
-                new HttpSettings(port), new NetworkSettings(interfaces));
+                new HttpSettings(port), new NetworkSettings(!raw.containsKey(Key.UPNP) || onOff(Key.UPNP, raw),
+                interfaces));
     }
 
     /** Each name must be one of this machine's interfaces; a typo would otherwise leave DiVA invisible to TVs. */
@@ -180,6 +181,16 @@ public final class SettingsLoader {
             throw new SettingsException(prefix + " cannot be used (" + e.getMessage()
                     + "): choose another with --data");
         }
+    }
+
+    private static boolean onOff(Key key, Map<Key, RawValue> raw) throws SettingsException {
+        String text = raw.get(key).single().strip().toLowerCase(Locale.ROOT);
+        return switch (text) {
+            case "on", "true", "yes" -> true;
+            case "off", "false", "no" -> false;
+            default -> throw new SettingsException(describe(key, raw) + " is '" + raw.get(key).single()
+                    + "': write on or off");
+        };
     }
 
     private static int integer(Key key, Map<Key, RawValue> raw, int min, int max) throws SettingsException {

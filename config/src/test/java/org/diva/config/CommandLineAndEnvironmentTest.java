@@ -92,6 +92,6 @@ class CommandLineAndEnvironmentTest {
 
         assertEquals(new Settings(new ServerSettings("Den", tmp.resolve("data")),
                 new LibrarySettings(List.of(media), Duration.ofMinutes(30), 2),
-                new HttpSettings(8301), new NetworkSettings(List.of("wlan0"))), s);
+                new HttpSettings(8301), new NetworkSettings(true, List.of("wlan0"))), s);
     }
 }

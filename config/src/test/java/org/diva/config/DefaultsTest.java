@@ -77,6 +77,7 @@ class DefaultsTest {
         assertEquals(6, s.library().scanThreads());
         assertEquals(List.of(), s.library().mediaDirs());
         assertEquals(List.of(), s.network().interfaces(), "every usable interface");
+        assertTrue(s.network().upnp(), "UPnP/DLNA on unless turned off");
         assertEquals(f.defaultDataDir(), s.server().dataDir());
     }
 

@@ -25,7 +25,7 @@ class SettingsRecordsTest {
                 () -> new ServerSettings("x".repeat(ServerSettings.MAX_NAME_LENGTH + 1), DATA),
                 () -> new LibrarySettings(List.of(), Duration.ofSeconds(-1), 1),
                 () -> new LibrarySettings(List.of(), Duration.ZERO, 0),
-                () -> new NetworkSettings(List.of("eth0", " ")));
+                () -> new NetworkSettings(true, List.of("eth0", " ")));
     }
 
     @ParameterizedTest
@@ -38,14 +38,14 @@ class SettingsRecordsTest {
     void missingPartsAreRefused() {
         HttpSettings http = new HttpSettings(0);
         LibrarySettings library = new LibrarySettings(List.of(), Duration.ZERO, 1);
-        NetworkSettings network = new NetworkSettings(List.of());
+        NetworkSettings network = new NetworkSettings(true, List.of());
 
         assertThrows(NullPointerException.class, () -> new ServerSettings(null, DATA));
         assertThrows(NullPointerException.class, () -> new ServerSettings("Den", null));
         assertThrows(NullPointerException.class, () -> new Settings(null, library, http, network));
         assertThrows(NullPointerException.class, () -> new Settings(
                 new ServerSettings("Den", DATA), library, http, null));
-        assertThrows(NullPointerException.class, () -> new NetworkSettings(null));
+        assertThrows(NullPointerException.class, () -> new NetworkSettings(true, null));
     }
 
     @Test
@@ -61,7 +61,7 @@ class SettingsRecordsTest {
     @Test
     void interfaceListIsACopyThatCannotChange() {
         List<String> names = new ArrayList<>(List.of("eth0"));
-        NetworkSettings network = new NetworkSettings(names);
+        NetworkSettings network = new NetworkSettings(true, names);
         names.add("wlan0");
 
         assertEquals(List.of("eth0"), network.interfaces());

@@ -49,7 +49,8 @@ class ValuesTest {
                     bad(source, "rescan-interval", "99999999999999999999d", "not a duration"),
                     bad(source, "scan-threads", "0", "'0'", "from 1 to 256"),
                     bad(source, "scan-threads", "257", "'257'", "from 1 to 256"),
-                    bad(source, "scan-threads", "many", "'many'", "whole number")));
+                    bad(source, "scan-threads", "many", "'many'", "whole number"),
+                    bad(source, "upnp", "maybe", "'maybe'", "on or off")));
         }
         return rows.stream();
     }
@@ -87,6 +88,10 @@ class ValuesTest {
             rescan-interval | 500ms                | PT0.5S
             rescan-interval | 6H                   | PT6H
             rescan-interval | ' 2 h '              | PT2H
+            upnp            | off                  | false
+            upnp            | ' NO '               | false
+            upnp            | on                   | true
+            upnp            | true                 | true
             """)
     void acceptedValue(String setting, String value, String typed) throws SettingsException {
         Settings s = f.load("--" + setting, value);
@@ -95,6 +100,7 @@ class ValuesTest {
             case "port" -> String.valueOf(s.http().port());
             case "scan-threads" -> String.valueOf(s.library().scanThreads());
             case "name" -> s.server().name();
+            case "upnp" -> String.valueOf(s.network().upnp());
             default -> s.library().rescanInterval().toString();
         };
         assertEquals(typed, actual);

@@ -14,27 +14,38 @@ import org.diva.config.Settings;
 import org.diva.server.api.CatalogueApi;
 import org.diva.server.api.DevicesApi;
 import org.diva.server.catalogue.Catalogue;
+import org.diva.server.catalogue.CatalogueView;
 import org.diva.server.catalogue.Database;
 import org.diva.server.devices.ClientDevices;
 import org.diva.server.devices.ClientTracker;
 import org.diva.server.library.Library;
 import org.diva.server.library.ScanResult;
+import org.diva.server.upnp.DlnaServer;
 import org.diva.transcode.probe.MediaProber;
 import org.diva.transcode.probe.StandardProbes;
+import org.diva.upnp.network.NetworkSelectionException;
+import org.diva.upnp.transport.HttpLimits;
+import org.diva.upnp.transport.UpnpHttpHandler;
 import org.diva.web.HttpServer;
 import org.diva.web.Router;
+import org.eclipse.jetty.server.Handler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The composition root: builds every part from the settings with constructor arguments, starts them in
  * dependency order (database, library, HTTP) and stops them in reverse.
  */
 public final class DivaServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DivaServer.class);
+
     private final Settings settings;
     private final Clock clock;
     private final List<AutoCloseable> started = new ArrayList<>();
     private Library library;
     private HttpServer http;
     private CompletableFuture<ScanResult> firstScan;
+    private volatile DlnaServer dlna;
 
     public DivaServer(Settings settings, Clock clock) {
         this.settings = settings;
@@ -45,7 +56,7 @@ public final class DivaServer implements AutoCloseable {
         try {
             Database database = Database.open(settings.server().dataDir());
             started.add(database);
-            Catalogue catalogue = new Catalogue(database.dataSource(), clock);
+            Catalogue catalogue = new Catalogue(database.dataSource(), clock, this::libraryChanged);
             MediaProber prober = StandardProbes.create();
             library = new Library(catalogue, prober, settings.library(), Duration.ofSeconds(1));
             started.add(library);
@@ -57,13 +68,38 @@ public final class DivaServer implements AutoCloseable {
             new CatalogueApi(catalogue, library, settings.server().name(), Version.current(), this::url)
                     .addRoutes(router);
             new DevicesApi(devices).addRoutes(router);
-            http = new HttpServer(settings.http().port(), new ClientTracker(devices, router));
+            UpnpHttpHandler upnpHttp = new UpnpHttpHandler(UpnpHttpHandler.DEFAULT_BASE_PATH, HttpLimits.defaults());
+            Handler routes = settings.network().upnp() ? new Handler.Sequence(upnpHttp, router) : router;
+            http = new HttpServer(settings.http().port(), new ClientTracker(devices, routes));
             http.start();
             started.add(http);
+            if (settings.network().upnp()) {
+                DlnaServer dlna = new DlnaServer(settings.server().name(), Version.current(),
+                        settings.server().dataDir(), settings.network().interfaces(),
+                        new CatalogueView(database.dataSource(), catalogue, settings.library().mediaDirs()), upnpHttp,
+                        clock);
+                started.add(dlna); // closed before the HTTP server: byebye while descriptions are still served
+                try {
+                    dlna.start();
+                    this.dlna = dlna;
+                } catch (NetworkSelectionException e) {
+                    if (!settings.network().interfaces().isEmpty()) {
+                        throw e; // the household named interfaces that cannot carry UPnP: say so and stop
+                    }
+                    LOG.warn("TVs will not find DiVA until it restarts with a network: {}", e.getMessage());
+                }
+            }
             firstScan = library.start();
         } catch (Exception e) {
             close();
             throw e;
+        }
+    }
+
+    private void libraryChanged() {
+        DlnaServer current = dlna;
+        if (current != null) {
+            current.libraryChanged();
         }
     }
 

@@ -49,6 +49,9 @@ final class DivaProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().keySet().removeIf(k -> k.startsWith("DIVA_"));
         builder.environment().put("LC_ALL", "C.UTF-8");
+        // Never announce on the machine's own network; a test that wants UPnP passes --upnp on and an interface
+        // of a namespace it made (the command line wins over the environment).
+        builder.environment().put("DIVA_UPNP", "off");
         return new DivaProcess(builder.start());
     }
 

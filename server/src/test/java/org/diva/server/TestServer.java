@@ -40,6 +40,9 @@ final class TestServer implements AutoCloseable {
         List<String> args = new java.util.ArrayList<>(List.of("--media", media.toString(), "--data", data.toString(),
                 "--port", "0", "--name", "Test DiVA", "--rescan-interval", "0"));
         args.addAll(List.of(extraArgs));
+        if (!args.contains("--upnp")) {
+            args.addAll(List.of("--upnp", "off")); // never announce on the machine's own network
+        }
         Settings settings = new SettingsLoader(java.util.Map.of(), "Linux", data.toString(), 2).load(args);
         DivaServer server = new DivaServer(settings, Clock.systemUTC());
         server.start();

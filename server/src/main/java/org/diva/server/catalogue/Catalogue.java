@@ -39,11 +39,18 @@ public final class Catalogue {
 
     private final DataSource dataSource;
     private final Clock clock;
+    private final Runnable changed;
     private final ObjectMapper json = Json.newMapper();
 
     public Catalogue(DataSource dataSource, Clock clock) {
+        this(dataSource, clock, () -> { });
+    }
+
+    /** @param changed told after every committed change, in the writing thread (keep it quick) */
+    public Catalogue(DataSource dataSource, Clock clock, Runnable changed) {
         this.dataSource = dataSource;
         this.clock = clock;
+        this.changed = changed;
     }
 
     /** Path to what is known of it, for every item under {@code root}. */
@@ -127,6 +134,7 @@ public final class Catalogue {
                 throw e;
             }
         }
+        changed.run();
     }
 
     /** Binds the {@link #BOUND_COLUMNS} columns shared by the update and insert branches, starting at {@code i}. */
@@ -253,6 +261,7 @@ public final class Catalogue {
             bumpUpdateId(c);
             c.commit();
         }
+        changed.run();
     }
 
     /** A number that grows with every change to the catalogue, removals included; it survives restarts. */

@@ -1,0 +1,57 @@
+package org.diva.server.upnp;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.diva.upnp.device.DeviceDescription;
+import org.diva.upnp.device.DeviceIdentity;
+import org.diva.upnp.device.MediaServerDevice;
+import org.diva.upnp.device.MediaServerOptions;
+import org.diva.upnp.directory.DirectoryOptions;
+import org.diva.upnp.directory.LibraryContentDirectory;
+import org.diva.upnp.dlna.DlnaProfiles;
+import org.diva.upnp.library.LibraryView;
+import org.diva.upnp.network.NetworkSelectionException;
+import org.diva.upnp.service.InMemoryBookmarks;
+import org.diva.upnp.service.SamsungFeatureList;
+import org.diva.upnp.transport.UpnpHttpHandler;
+
+/**
+ * The household's library as a UPnP AV MediaServer: the ContentDirectory tree over the catalogue, announced on
+ * the chosen interfaces with the device UUID kept in the data directory. Start it after the HTTP server that
+ * carries {@code http}, and close it before, so byebye goes out while descriptions are still served.
+ */
+public final class DlnaServer implements AutoCloseable {
+    private final MediaServerDevice device;
+
+    public DlnaServer(String name, String version, Path dataDir, List<String> interfaces, LibraryView library,
+                      UpnpHttpHandler http, Clock clock) throws IOException {
+        DeviceIdentity identity = DeviceIdentity.loadOrCreate(dataDir);
+        String serial = identity.uuid().toString().substring(0, 8);
+        device = new MediaServerDevice(
+                MediaServerOptions.of(DeviceDescription.of(name, version, serial), identity.uuid(), interfaces),
+                new LibraryContentDirectory(library, DirectoryOptions.defaults()),
+                DlnaProfiles.sourceProtocolInfos(),
+                new SamsungFeatureList("video", "music", "photos"),
+                new InMemoryBookmarks(), http, clock);
+    }
+
+    /** Announces the device; fails with a message for the household if no interface can carry UPnP. */
+    public void start() throws NetworkSelectionException, IOException {
+        device.start();
+    }
+
+    /** Tells subscribed TVs that the library changed (paced by the device). */
+    public void libraryChanged() {
+        if (device.isRunning()) {
+            device.contentChanged(Map.of());
+        }
+    }
+
+    @Override
+    public void close() {
+        device.close();
+    }
+}

@@ -1,0 +1,73 @@
+package org.diva.server;
+
+import static org.diva.upnp.device.LabFixture.CDS;
+import static org.diva.upnp.device.LabFixture.browse;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.diva.upnp.device.LabFixture;
+import org.diva.upnp.lab.Wire;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole server seen from a TV in a network namespace: it finds DiVA by SSDP on the lab's veth (and nowhere
+ * else), browses and searches the real catalogue, plays a title from the URL the DIDL gives, and is told when
+ * the library changes.
+ */
+class DlnaOnLabTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void a_tv_finds_diva_browses_the_library_plays_a_title_and_hears_of_changes() throws Exception {
+        Path media = tmp.resolve("media");
+        TestServer.copyFixtures(media);
+        try (LabFixture f = LabFixture.open();
+             TestServer s = TestServer.start(media, tmp.resolve("data"), "--upnp", "on", "--interface",
+                     f.lab.deviceInterface())) {
+            String uuid = Files.readString(tmp.resolve("data").resolve("upnp-device-uuid")).strip();
+            assertEquals("Test DiVA", Wire.decode(f.discover(uuid)[1]));
+
+            Map<String, String> videos = f.invoke(uuid, CDS, "Browse", browse("video/all", "BrowseDirectChildren"));
+            assertEquals("2", videos.get("TotalMatches"), videos.toString());
+            Matcher res = Pattern.compile("<res [^>]*>(http://[^<]+/media/(\\d+))</res>").matcher(videos.get("Result"));
+            assertTrue(res.find(), videos.get("Result"));
+            String base = "http://" + f.lab.deviceAddress().getHostAddress() + ":" + s.server.port() + "/";
+            assertTrue(res.group(1).startsWith(base), "a URL the TV can reach: " + res.group(1));
+            String[] played = f.tv.send("fetch", res.group(1));
+            assertEquals("200", played[1]);
+            String fileName = s.getJson("/api/v1/items/" + res.group(2)).get("fileName").asText();
+            assertArrayEquals(Files.readAllBytes(media.resolve(fileName)), Wire.bytes(played[3]));
+
+            Map<String, String> music = f.invoke(uuid, CDS, "Search", "ContainerID=0",
+                    "SearchCriteria=upnp:class derivedfrom \"object.item.audioItem\" and upnp:artist = \"the testers\"",
+                    "Filter=*", "StartingIndex=0", "RequestedCount=0", "SortCriteria=+dc:title");
+            assertEquals("2", music.get("TotalMatches"), music.toString());
+            assertTrue(music.get("Result").contains("<dc:title>Song &amp; &lt;Dance&gt;</dc:title>"),
+                    "escaped once inside the DIDL: " + music.get("Result"));
+
+            assertEquals("subscribed", f.tv.send("subscribe", uuid, CDS)[0]);
+            long before = Long.parseLong(f.event(CDS).get("SystemUpdateID"));
+            Files.copy(media.resolve("clip.mp4"), media.resolve("new clip.mp4"));
+            s.rescan();
+            long after = Long.parseLong(f.event(CDS).get("SystemUpdateID"));
+            assertTrue(after > before, "SystemUpdateID " + before + " -> " + after);
+            assertEquals("3", f.invoke(uuid, CDS, "Browse", browse("video/all", "BrowseDirectChildren"))
+                    .get("TotalMatches"));
+
+            boolean tvRecorded = false;
+            for (JsonNode device : s.getJson("/api/v1/devices").get("devices")) {
+                tvRecorded |= device.get("address").asText().equals(f.lab.peerAddress().getHostAddress());
+            }
+            assertTrue(tvRecorded, "the TV's requests are attributed to it");
+        }
+    }
+}
