@@ -13,14 +13,18 @@ import java.util.concurrent.CompletableFuture;
 import org.diva.config.Settings;
 import org.diva.server.api.CatalogueApi;
 import org.diva.server.api.DevicesApi;
+import org.diva.server.api.ThumbnailApi;
 import org.diva.server.catalogue.Catalogue;
 import org.diva.server.catalogue.Database;
 import org.diva.server.devices.ClientDevices;
 import org.diva.server.devices.ClientTracker;
 import org.diva.server.library.Library;
 import org.diva.server.library.ScanResult;
+import org.diva.server.thumbnails.ThumbnailStore;
+import org.diva.server.thumbnails.Thumbnails;
 import org.diva.transcode.probe.MediaProber;
 import org.diva.transcode.probe.StandardProbes;
+import org.diva.transcode.thumbnail.Thumbnailer;
 import org.diva.web.HttpServer;
 import org.diva.web.Router;
 
@@ -57,6 +61,10 @@ public final class DivaServer implements AutoCloseable {
             new CatalogueApi(catalogue, library, settings.server().name(), Version.current(), this::url)
                     .addRoutes(router);
             new DevicesApi(devices).addRoutes(router);
+            Thumbnails thumbnails = new Thumbnails(catalogue, new ThumbnailStore(database.dataSource(), clock),
+                    new Thumbnailer(clock, Thumbnailer.DEFAULT_TIME_LIMIT), Thumbnails.makers(2, 1000));
+            started.add(thumbnails);
+            new ThumbnailApi(thumbnails).addRoutes(router);
             http = new HttpServer(settings.http().port(), new ClientTracker(devices, router));
             http.start();
             started.add(http);
