@@ -8,10 +8,6 @@ public record PixelSize(int width, int height) {
         }
     }
 
-    public long pixels() {
-        return (long) width * height;
-    }
-
     /** The same picture turned a quarter. */
     public PixelSize transposed() {
         return new PixelSize(height, width);

@@ -33,6 +33,7 @@ class VideoRefusalTest {
             "mp4/tone_title.m4a            | UNSUPPORTED | no video track",
             "mkv/h264-aac-subs.mkv         | UNSUPPORTED | Matroska",
             "ts/h264_aac_2tracks.ts        | UNSUPPORTED | MPEG transport stream",
+            "ps/mpeg2_mp2.mpg              | UNSUPPORTED | MPEG program stream",
             "avi/xvid-mp3.avi              | UNSUPPORTED | AVI",
             "audio/tone.mp3                | UNSUPPORTED | audio file",
             "photo/camera.heic             | UNSUPPORTED | HEIF",
