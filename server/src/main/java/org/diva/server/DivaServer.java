@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import org.diva.config.Settings;
 import org.diva.server.api.CatalogueApi;
 import org.diva.server.api.DevicesApi;
+import org.diva.server.api.ThumbnailApi;
 import org.diva.server.catalogue.Catalogue;
 import org.diva.server.catalogue.CatalogueView;
 import org.diva.server.catalogue.Database;
@@ -20,9 +21,12 @@ import org.diva.server.devices.ClientDevices;
 import org.diva.server.devices.ClientTracker;
 import org.diva.server.library.Library;
 import org.diva.server.library.ScanResult;
+import org.diva.server.thumbnails.ThumbnailStore;
+import org.diva.server.thumbnails.Thumbnails;
 import org.diva.server.upnp.DlnaServer;
 import org.diva.transcode.probe.MediaProber;
 import org.diva.transcode.probe.StandardProbes;
+import org.diva.transcode.thumbnail.Thumbnailer;
 import org.diva.upnp.network.NetworkSelectionException;
 import org.diva.upnp.transport.HttpLimits;
 import org.diva.upnp.transport.UpnpHttpHandler;
@@ -68,6 +72,10 @@ public final class DivaServer implements AutoCloseable {
             new CatalogueApi(catalogue, library, settings.server().name(), Version.current(), this::url)
                     .addRoutes(router);
             new DevicesApi(devices).addRoutes(router);
+            Thumbnails thumbnails = new Thumbnails(catalogue, new ThumbnailStore(database.dataSource(), clock),
+                    new Thumbnailer(clock, Thumbnailer.DEFAULT_TIME_LIMIT), Thumbnails.makers(2, 1000));
+            started.add(thumbnails);
+            new ThumbnailApi(thumbnails).addRoutes(router);
             UpnpHttpHandler upnpHttp = new UpnpHttpHandler(UpnpHttpHandler.DEFAULT_BASE_PATH, HttpLimits.defaults());
             Handler routes = settings.network().upnp() ? new Handler.Sequence(upnpHttp, router) : router;
             http = new HttpServer(settings.http().port(), new ClientTracker(devices, routes));

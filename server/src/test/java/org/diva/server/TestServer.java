@@ -72,6 +72,11 @@ final class TestServer implements AutoCloseable {
         return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    HttpResponse<byte[]> head(String path) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     JsonNode getJson(String path) throws IOException, InterruptedException {
         HttpResponse<byte[]> response = get(path);
         if (response.statusCode() != 200) {

@@ -1,0 +1,111 @@
+package org.diva.transcode.thumbnail;
+
+import static org.diva.transcode.thumbnail.Pictures.fixture;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import org.diva.transcode.probe.Fixtures;
+import org.diva.transcode.thumbnail.ThumbnailException.Reason;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Videos that give no thumbnail: each refusal names the file, what it is and why, and never takes the JVM down. */
+class VideoRefusalTest {
+    private final Thumbnailer thumbnailer = new Thumbnailer(Clock.systemUTC(), Duration.ofSeconds(30));
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "thumbnail/high10.mp4          | UNSUPPORTED | 10-bit H.264",
+            "thumbnail/interlaced.mp4      | UNSUPPORTED | interlaced H.264",
+            "thumbnail/yuv422.mp4          | UNSUPPORTED | 4:2:2",
+            "mp4/hevc_main10.mp4           | UNSUPPORTED | HEVC (H.265) video; DiVA makes video thumbnails from H.264 only",
+            "mp4/mpeg4_mp3.mp4             | UNSUPPORTED | MPEG-4 Part 2 video",
+            "mp4/tone_title.m4a            | UNSUPPORTED | no video track",
+            "mkv/h264-aac-subs.mkv         | UNSUPPORTED | Matroska",
+            "ts/h264_aac_2tracks.ts        | UNSUPPORTED | MPEG transport stream",
+            "ps/mpeg2_mp2.mpg              | UNSUPPORTED | MPEG program stream",
+            "avi/xvid-mp3.avi              | UNSUPPORTED | AVI",
+            "audio/tone.mp3                | UNSUPPORTED | audio file",
+            "photo/camera.heic             | UNSUPPORTED | HEIF",
+            "mp4/fragmented.mp4            | UNSUPPORTED | fragmented MP4",
+    })
+    void refusesWhatItCannotDecode(String fixture, Reason reason, String why) {
+        Path file = Fixtures.media(fixture);
+        ThumbnailException e = assertThrows(ThumbnailException.class,
+                () -> thumbnailer.ofFile(file, ImageBox.JPEG_TN));
+        assertEquals(reason, e.reason(), e.getMessage());
+        assertTrue(e.getMessage().startsWith(file.toString() + ": "), "names the file: " + e.getMessage());
+        assertTrue(e.getMessage().contains(why), e.getMessage());
+    }
+
+    @Test
+    void aFileCutShortInItsFramesSaysSo() throws Exception {
+        byte[] whole = Files.readAllBytes(fixture("dark-intro.mp4")); // movie header first, then the frames
+        Path cut = dir.resolve("cut.mp4");
+        Files.write(cut, Arrays.copyOf(whole, whole.length / 10));
+        ThumbnailException e = assertThrows(ThumbnailException.class, () -> thumbnailer.ofFile(cut, ImageBox.JPEG_TN));
+        assertEquals(Reason.DAMAGED, e.reason());
+        assertTrue(e.getMessage().contains("truncated file: the index places frame 25 beyond its end"), e.getMessage());
+        assertTrue(e.getMessage().contains("cut short"), e.getMessage());
+    }
+
+    @Test
+    void aRecordingWithoutItsMovieHeaderSaysSo() throws Exception {
+        byte[] whole = Files.readAllBytes(Fixtures.media("mp4/h264_high_aac_moov_end.mp4"));
+        Path cut = dir.resolve("unfinished.mp4");
+        Files.write(cut, Arrays.copyOf(whole, whole.length * 2 / 3));
+        ThumbnailException e = assertThrows(ThumbnailException.class, () -> thumbnailer.ofFile(cut, ImageBox.JPEG_TN));
+        assertEquals(Reason.DAMAGED, e.reason());
+        assertTrue(e.getMessage().contains("truncated MP4: 'mdat' box at byte 40 claims"), e.getMessage());
+    }
+
+    @Test
+    void garbageAndEmptyFiles() throws Exception {
+        Path empty = Files.createFile(dir.resolve("empty.mp4"));
+        assertEquals(Reason.DAMAGED, assertThrows(ThumbnailException.class,
+                () -> thumbnailer.ofFile(empty, ImageBox.JPEG_TN)).reason());
+        byte[] noise = new byte[50_000];
+        new java.util.Random(3).nextBytes(noise);
+        Path random = Files.write(dir.resolve("random.mp4"), noise);
+        ThumbnailException e = assertThrows(ThumbnailException.class,
+                () -> thumbnailer.ofFile(random, ImageBox.JPEG_TN));
+        assertTrue(e.getMessage().contains("recognises"), e.getMessage());
+    }
+
+    @Test
+    void corruptFramesEndInAReasonNotACrash() throws Exception {
+        byte[] bytes = Files.readAllBytes(fixture("dark-intro.mp4"));
+        // scribble over the frames (the movie header, at the front, stays readable)
+        java.util.Random random = new java.util.Random(11);
+        for (int i = bytes.length / 2; i < bytes.length; i += 7) {
+            bytes[i] = (byte) random.nextInt();
+        }
+        Path scribbled = Files.write(dir.resolve("scribbled.mp4"), bytes);
+        try {
+            Thumbnail thumbnail = thumbnailer.ofFile(scribbled, ImageBox.JPEG_TN);
+            assertEquals(new PixelSize(160, 120), thumbnail.size()); // a garbled picture is a picture
+        } catch (ThumbnailException e) {
+            assertTrue(e.getMessage().startsWith(scribbled + ": "), e.getMessage());
+        }
+    }
+
+    @Test
+    void aVideoThatTakesTooLongIsGivenUpOn() {
+        // every reading of the clock is a second later: the limit of 3 s passes after a few stages
+        Thumbnailer slow = new Thumbnailer(Pictures.steppingClock(1000), Duration.ofSeconds(3));
+        ThumbnailException e = assertThrows(ThumbnailException.class,
+                () -> slow.ofFile(fixture("dark-intro.mp4"), ImageBox.JPEG_TN));
+        assertEquals(Reason.TOO_SLOW, e.reason());
+        assertTrue(e.getMessage().contains("may take at most 3000 ms"), e.getMessage());
+    }
+}
