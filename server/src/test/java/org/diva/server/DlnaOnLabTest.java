@@ -47,6 +47,13 @@ class DlnaOnLabTest {
             String fileName = s.getJson("/api/v1/items/" + res.group(2)).get("fileName").asText();
             assertArrayEquals(Files.readAllBytes(media.resolve(fileName)), Wire.bytes(played[3]));
 
+            Matcher art = Pattern.compile("<upnp:albumArtURI [^>]*>(http://[^<]+/thumbnail\\?v=\\d+)<")
+                    .matcher(videos.get("Result"));
+            assertTrue(art.find(), "the MP4's thumbnail is offered: " + videos.get("Result"));
+            String[] thumbnail = f.tv.send("fetch", art.group(1));
+            assertEquals("200", thumbnail[1]);
+            assertEquals("image/jpeg", Wire.decode(thumbnail[2]));
+
             Map<String, String> music = f.invoke(uuid, CDS, "Search", "ContainerID=0",
                     "SearchCriteria=upnp:class derivedfrom \"object.item.audioItem\" and upnp:artist = \"the testers\"",
                     "Filter=*", "StartingIndex=0", "RequestedCount=0", "SortCriteria=+dc:title");

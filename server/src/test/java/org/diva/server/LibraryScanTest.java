@@ -271,6 +271,30 @@ class LibraryScanTest {
     }
 
     @Test
+    void media_responses_carry_the_dlna_headers_renderers_ask_for() throws Exception {
+        Path media = tmp.resolve("media");
+        TestServer.copyFixtures(media);
+        try (TestServer s = TestServer.start(media, tmp.resolve("data"))) {
+            long song = s.itemByFileName("song.mp3").get("id").asLong();
+            HttpResponse<byte[]> asked = s.get("/media/" + song, "getcontentFeatures.dlna.org", "1",
+                    "transferMode.dlna.org", "Streaming");
+            assertEquals(200, asked.statusCode());
+            assertEquals("audio/mpeg", asked.headers().firstValue("Content-Type").orElseThrow());
+            String features = asked.headers().firstValue("contentFeatures.dlna.org").orElseThrow();
+            assertTrue(features.startsWith("DLNA.ORG_PN=MP3;DLNA.ORG_OP=01;"), features);
+            assertEquals("Streaming", asked.headers().firstValue("transferMode.dlna.org").orElseThrow());
+            assertTrue(s.get("/media/" + song).headers().firstValue("contentFeatures.dlna.org").isEmpty(),
+                    "only when asked");
+            HttpResponse<byte[]> timeSeek = s.get("/media/" + song, "TimeSeekRange.dlna.org", "npt=10.0-");
+            assertEquals(406, timeSeek.statusCode(), "never a wrong answer to a time seek");
+            assertTrue(new String(timeSeek.body()).contains("byte Range"));
+            long photo = s.itemByFileName("photo.jpg").get("id").asLong();
+            assertEquals(406, s.get("/media/" + photo, "transferMode.dlna.org", "Streaming").statusCode(),
+                    "a photo is not a stream");
+        }
+    }
+
+    @Test
     void items_are_filtered_paged_and_errors_are_json() throws Exception {
         Path media = tmp.resolve("media");
         TestServer.copyFixtures(media);

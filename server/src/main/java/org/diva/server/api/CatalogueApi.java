@@ -15,11 +15,12 @@ import org.diva.server.catalogue.CatalogueItem;
 import org.diva.server.catalogue.ItemQuery;
 import org.diva.server.catalogue.ItemStatus;
 import org.diva.server.catalogue.Page;
+import org.diva.server.catalogue.ViewItems;
 import org.diva.server.library.Library;
 import org.diva.server.library.ScanProgress;
 import org.diva.transcode.probe.Artwork;
 import org.diva.transcode.probe.MediaKind;
-import org.diva.transcode.probe.MediaTypes;
+import org.diva.upnp.dlna.DlnaFormat;
 import org.diva.web.Router;
 import org.diva.web.json.ApiException;
 import org.diva.web.json.JsonEndpoint;
@@ -101,9 +102,11 @@ public final class CatalogueApi {
     private MediaSource mediaSource() {
         return id -> parseId(id).flatMap(this::findQuietly)
                 .filter(item -> item.status() == ItemStatus.OK)
-                .map(item -> new ServedFile(item.path(),
-                        MediaTypes.of(item.info().map(i -> i.container()).orElse(""), item.kind()),
-                        item.size(), item.modified()));
+                .map(item -> {
+                    DlnaFormat format = ViewItems.dlnaFormat(item);
+                    return new ServedFile(item.path(), format.mimeType(), item.size(), item.modified(),
+                            Optional.of(format.contentFeatures()));
+                });
     }
 
     /**

@@ -12,6 +12,8 @@ import org.diva.transcode.probe.MediaTypes;
 import org.diva.transcode.probe.PhotoInfo;
 import org.diva.transcode.probe.SubtitleTrack;
 import org.diva.transcode.probe.VideoTrack;
+import org.diva.upnp.dlna.DlnaFormat;
+import org.diva.upnp.dlna.DlnaProfiles;
 import org.diva.upnp.library.AudioStream;
 import org.diva.upnp.library.EmbeddedSubtitle;
 import org.diva.upnp.library.ItemFile;
@@ -24,8 +26,16 @@ import org.diva.upnp.library.SubtitleFile;
 import org.diva.upnp.library.VideoStream;
 
 /** A catalogue row as the UPnP face sees it: the probe's facts translated into its own vocabulary. */
-final class ViewItems {
+public final class ViewItems {
+    /** Where an item lies plays no part in its format. */
+    private static final MediaRoot ANY_ROOT = new MediaRoot("-", "-");
+
     private ViewItems() {
+    }
+
+    /** How DLNA clients are told of the item's file: its MIME type and {@code contentFeatures.dlna.org}. */
+    public static DlnaFormat dlnaFormat(CatalogueItem item) {
+        return DlnaProfiles.formatOf(of(item, ANY_ROOT));
     }
 
     static MediaItem of(CatalogueItem item, MediaRoot root) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.diva.upnp.didl.AlbumArt;
@@ -38,17 +39,39 @@ final class ItemMapper {
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd");
 
+    /** How a JPEG_TN thumbnail is announced (an image: interactive and background transfer). */
+    static final String THUMBNAIL_PROTOCOL = "http-get:*:image/jpeg:DLNA.ORG_PN=JPEG_TN;DLNA.ORG_OP=01;"
+            + "DLNA.ORG_CI=1;DLNA.ORG_FLAGS=00D00000000000000000000000000000";
+    /** Videos the server can draw a thumbnail of: H.264 in MP4/QuickTime. */
+    private static final Set<String> THUMBNAIL_CONTAINERS = Set.of("mp4", "mov");
+
     private ItemMapper() {
+    }
+
+    /**
+     * Whether the server can make a thumbnail ({@code /api/v1/items/{id}/thumbnail}): cover art for music, a frame
+     * of an H.264 MP4, a scaled JPEG or PNG photo.
+     */
+    static boolean hasThumbnail(MediaItem item) {
+        return switch (item.kind()) {
+            case AUDIO -> item.hasCoverArt();
+            case VIDEO -> THUMBNAIL_CONTAINERS.contains(item.file().container())
+                    && item.video().map(v -> v.codec().equals("h264")).orElse(false);
+            case PHOTO -> Set.of("jpeg", "png").contains(item.file().container());
+        };
     }
 
     static DidlItem toDidl(MediaItem item, String parentId, String baseUrl) {
         String media = baseUrl + "/media/" + item.id();
-        Optional<AlbumArt> art = item.hasCoverArt()
-                ? Optional.of(new AlbumArt(baseUrl + "/api/v1/items/" + item.id() + "/artwork?v=" + item.version(),
-                        DlnaProfiles.ALBUM_ART_PROFILE))
+        String thumbnail = baseUrl + "/api/v1/items/" + item.id() + "/thumbnail?v=" + item.version();
+        Optional<AlbumArt> art = hasThumbnail(item)
+                ? Optional.of(new AlbumArt(thumbnail, DlnaProfiles.ALBUM_ART_PROFILE))
                 : Optional.empty();
         List<DidlResource> resources = new ArrayList<>();
         resources.add(mainResource(item, media));
+        if (art.isPresent()) {
+            resources.add(DidlResource.of(thumbnail, THUMBNAIL_PROTOCOL));
+        }
         List<Caption> captions = new ArrayList<>();
         for (SubtitleFile subtitle : item.subtitleFiles()) {
             String type = SUBTITLE_TYPES.get(subtitle.format());

@@ -6,6 +6,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.diva.web.Endpoint;
 import org.diva.web.HttpServer;
@@ -59,6 +60,10 @@ public final class MediaEndpoint implements Endpoint {
         out.put(HttpHeader.ETAG, file.etag());
         out.putDate(HttpHeader.LAST_MODIFIED, file.lastModifiedMillis());
         out.put(HttpHeader.ACCEPT_RANGES, "bytes");
+        Optional<DlnaHeaders.Refusal> refusal = DlnaHeaders.apply(headers, out, file);
+        if (refusal.isPresent()) {
+            throw new ApiException(refusal.get().status(), refusal.get().message());
+        }
 
         switch (Preconditions.evaluate(headers, file, true)) {
             case NOT_MODIFIED -> {
@@ -115,7 +120,7 @@ public final class MediaEndpoint implements Endpoint {
                 throw ApiException.notFound("media item " + id + " is no longer a file on disk");
             }
             return new ServedFile(catalogued.path(), catalogued.contentType(), attributes.size(),
-                    attributes.lastModifiedTime().toMillis());
+                    attributes.lastModifiedTime().toMillis(), catalogued.contentFeatures());
         } catch (NoSuchFileException e) {
             throw ApiException.notFound("media item " + id + " is no longer on disk; the next scan will remove it");
         }
