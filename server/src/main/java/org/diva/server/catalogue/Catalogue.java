@@ -178,6 +178,32 @@ public final class Catalogue {
         }
     }
 
+    /** The rows with these ids, in the order given; ids no longer catalogued are left out. */
+    public List<CatalogueItem> findAll(long[] ids) throws SQLException {
+        if (ids.length == 0) {
+            return List.of();
+        }
+        Map<Long, CatalogueItem> byId = new HashMap<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM item WHERE id = ANY(?)")) {
+            s.setObject(1, java.util.Arrays.stream(ids).boxed().toArray(Long[]::new));
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    CatalogueItem item = read(r);
+                    byId.put(item.id(), item);
+                }
+            }
+        }
+        List<CatalogueItem> items = new ArrayList<>(ids.length);
+        for (long id : ids) {
+            CatalogueItem item = byId.get(id);
+            if (item != null) {
+                items.add(item);
+            }
+        }
+        return items;
+    }
+
     public Optional<Artwork> artwork(long id) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("SELECT mime_type, data FROM artwork WHERE item_id = ?")) {

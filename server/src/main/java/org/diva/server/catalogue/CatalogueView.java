@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +38,7 @@ public final class CatalogueView implements LibraryView {
     private final Catalogue catalogue;
     private final Map<String, MediaRoot> rootsByPath = new LinkedHashMap<>();
     private final ViewSql sql;
+    private final Listings listings;
 
     /** @param roots the media folders, in the order the household configured them */
     public CatalogueView(DataSource dataSource, Catalogue catalogue, List<Path> roots) {
@@ -53,6 +55,7 @@ public final class CatalogueView implements LibraryView {
             byKey.put(root.key(), path);
         });
         this.sql = new ViewSql(byKey);
+        this.listings = new Listings(dataSource);
     }
 
     private static Map<Path, MediaRoot> keyed(List<Path> roots) {
@@ -91,16 +94,27 @@ public final class CatalogueView implements LibraryView {
     public Page<MediaItem> items(ItemQuery query) {
         SqlWhere where = sql.filter(query.filter());
         query.criteria().ifPresent(c -> where.and(sql.criteria(c)));
+        String orderBy = ViewSql.orderBy(query.sort());
         try {
-            var page = catalogue.page(where, ViewSql.orderBy(query.sort()), query.offset(), query.limit());
-            List<MediaItem> items = new ArrayList<>();
-            for (CatalogueItem item : page.items()) {
-                toView(item).ifPresent(items::add);
+            long[] ids = listings.ids(where, orderBy, catalogue.updateId());
+            if (ids == null) {
+                var page = catalogue.page(where, orderBy, query.offset(), query.limit());
+                return new Page<>(view(page.items()), page.total());
             }
-            return new Page<>(items, page.total());
+            int from = (int) Math.min(ids.length, query.offset());
+            int to = (int) Math.min(ids.length, query.offset() + query.limit());
+            return new Page<>(view(catalogue.findAll(Arrays.copyOfRange(ids, from, to))), ids.length);
         } catch (SQLException e) {
             throw new CatalogueException("listing items", e);
         }
+    }
+
+    private List<MediaItem> view(List<CatalogueItem> rows) {
+        List<MediaItem> items = new ArrayList<>();
+        for (CatalogueItem item : rows) {
+            toView(item).ifPresent(items::add);
+        }
+        return items;
     }
 
     @Override

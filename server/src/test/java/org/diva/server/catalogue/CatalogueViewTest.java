@@ -201,4 +201,19 @@ class CatalogueViewTest {
         assertTrue(view.updateId() > 1);
         assertEquals(3, view.roots().size());
     }
+
+    @Test
+    void a_kept_listing_is_dropped_when_the_library_changes() throws Exception {
+        ItemQuery videos = query(ItemFilter.of(V_VIDEO), SortKey.ascending(SortField.TITLE));
+        assertEquals(List.of("Alien", "Heat", "Home movie", "Pilot"), titles(videos));
+        outcomes.clear();
+        video("Films", "Brazil");
+        Catalogue catalogue = new Catalogue(db.dataSource(), Clock.fixed(now, ZoneOffset.UTC));
+        catalogue.record(outcomes);
+        assertEquals(List.of("Alien", "Brazil", "Heat", "Home movie", "Pilot"), titles(videos));
+        long alien = view.items(videos).items().get(0).id();
+        catalogue.delete(List.of(alien));
+        assertEquals(List.of("Brazil", "Heat", "Home movie", "Pilot"), titles(videos));
+        assertEquals(4, view.items(videos).total());
+    }
 }
