@@ -65,8 +65,10 @@ class DlnaOnLabTest {
             long before = Long.parseLong(f.event(CDS).get("SystemUpdateID"));
             Files.copy(media.resolve("clip.mp4"), media.resolve("new clip.mp4"));
             s.rescan();
-            long after = Long.parseLong(f.event(CDS).get("SystemUpdateID"));
+            Map<String, String> change = f.event(CDS);
+            long after = Long.parseLong(change.get("SystemUpdateID"));
             assertTrue(after > before, "SystemUpdateID " + before + " -> " + after);
+            assertTrue(change.get("ContainerUpdateIDs").contains("video," + after), change.toString());
             assertEquals("3", f.invoke(uuid, CDS, "Browse", browse("video/all", "BrowseDirectChildren"))
                     .get("TotalMatches"));
 

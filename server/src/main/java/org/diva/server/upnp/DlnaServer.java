@@ -3,6 +3,7 @@ package org.diva.server.upnp;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.diva.upnp.device.DeviceDescription;
@@ -24,10 +25,15 @@ import org.diva.upnp.transport.UpnpHttpHandler;
  * carries {@code http}, and close it before, so byebye goes out while descriptions are still served.
  */
 public final class DlnaServer implements AutoCloseable {
+    /** The containers every change may touch; the tree has one update id, the library's. */
+    private static final List<String> TOP_CONTAINERS = List.of("0", "video", "music", "photos", "folders");
+
     private final MediaServerDevice device;
+    private final LibraryView library;
 
     public DlnaServer(String name, String version, Path dataDir, List<String> interfaces, LibraryView library,
                       UpnpHttpHandler http, Clock clock) throws IOException {
+        this.library = library;
         DeviceIdentity identity = DeviceIdentity.loadOrCreate(dataDir);
         String serial = identity.uuid().toString().substring(0, 8);
         device = new MediaServerDevice(
@@ -43,10 +49,16 @@ public final class DlnaServer implements AutoCloseable {
         device.start();
     }
 
-    /** Tells subscribed TVs that the library changed (paced by the device). */
+    /**
+     * Tells subscribed TVs that the library changed (paced by the device): SystemUpdateID, and the top containers
+     * in ContainerUpdateIDs, which is what TVs that cache a listing look at.
+     */
     public void libraryChanged() {
         if (device.isRunning()) {
-            device.contentChanged(Map.of());
+            long updateId = library.updateId();
+            Map<String, Long> containers = new LinkedHashMap<>();
+            TOP_CONTAINERS.forEach(id -> containers.put(id, updateId));
+            device.contentChanged(containers);
         }
     }
 
