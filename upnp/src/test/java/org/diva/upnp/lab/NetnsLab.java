@@ -106,6 +106,13 @@ public final class NetnsLab implements AutoCloseable {
         run(List.of("ip", "route", "add", address + "/32", "dev", deviceInterface));
     }
 
+    /** A command line that runs a program inside the lab. */
+    public List<String> inside(String... command) {
+        List<String> line = new ArrayList<>(List.of("ip", "netns", "exec", namespace));
+        line.addAll(List.of(command));
+        return line;
+    }
+
     /** A command line that runs {@code java} with this JVM's class path inside the lab. */
     public List<String> javaCommand(String mainClass, String... args) {
         List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", namespace,
