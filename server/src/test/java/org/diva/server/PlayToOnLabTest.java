@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Predicate;
@@ -82,11 +83,27 @@ class PlayToOnLabTest {
             s.postJson(path + "/stop", "");
             awaitJson(s, path, r -> state(r).equals("STOPPED"), tv);
 
+            HttpResponse<byte[]> refused = s.post(path + "/pause", "");
+            assertEquals(409, refused.statusCode(), () -> "pausing a stopped renderer: " + body(refused));
+            // gmediarender answers 501 "Transition to PAUSE not allowed; allowed=PLAY,SEEK" (UPnP AV says 701)
+            assertTrue(body(refused).contains("refused Pause: UPnP error 501 Transition to PAUSE not allowed"),
+                    body(refused));
+            assertTrue(s.getJson(path).get("lastError").asText().contains("refused Pause"));
+
             assertEquals(404, s.post("/api/v1/renderers/nobody/stop", "").statusCode());
             assertEquals(404, s.post(path + "/play", "{\"item\": 999999}").statusCode());
             assertEquals(400, s.post(path + "/play", "{\"item\": \"the song\"}").statusCode());
+            assertEquals(400, s.post(path + "/volume", "{\"volume\": 101}").statusCode());
             assertTrue(tv.isAlive(), tv.log());
+
+            tv.close();
+            HttpResponse<byte[]> gone = s.post(path + "/stop", "");
+            assertEquals(502, gone.statusCode(), () -> "a renderer that was switched off: " + body(gone));
         }
+    }
+
+    private static String body(HttpResponse<byte[]> response) {
+        return new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static boolean has(JsonNode renderers, String id) {
