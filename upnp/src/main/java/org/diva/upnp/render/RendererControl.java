@@ -98,14 +98,17 @@ public final class RendererControl {
 
     /**
      * The renderer's record with its position asked for now (GetPositionInfo) while it has media: AVTransport
-     * does not event the position, and asking only when someone looks keeps DiVA from polling idle renderers.
+     * does not event the position, and asking only when someone looks keeps DiVA from polling idle renderers. A
+     * failure here is not recorded as the renderer's last error: looking must not hide what a command reported.
      */
     public Renderer refresh(String id) throws RendererException {
         TrackedRenderer renderer = registry.online(id);
-        if (!renderer.state().hasMedia()) {
+        RemoteService transport = renderer.device().findService(TrackedRenderer.AV_TRANSPORT);
+        if (!renderer.state().hasMedia() || transport == null || transport.getAction("GetPositionInfo") == null) {
             return renderer.snapshot();
         }
-        Map<String, String> info = transport(renderer, "GetPositionInfo", Map.of());
+        Map<String, String> info = invoke(renderer, TrackedRenderer.AV_TRANSPORT, "GetPositionInfo", Map.of(),
+                false);
         renderer.position(Optional.ofNullable(info.get("RelTime")).filter(t -> RelTime.parse(t).isPresent()),
                 Optional.ofNullable(info.get("TrackDuration")).filter(t -> RelTime.parse(t).isPresent()),
                 registry.clock().instant());
@@ -120,16 +123,16 @@ public final class RendererControl {
 
     private Map<String, String> transport(TrackedRenderer renderer, String action, Map<String, String> inputs)
             throws RendererException {
-        return invoke(renderer, TrackedRenderer.AV_TRANSPORT, action, inputs);
+        return invoke(renderer, TrackedRenderer.AV_TRANSPORT, action, inputs, true);
     }
 
     private Map<String, String> rendering(TrackedRenderer renderer, String action, Map<String, String> inputs)
             throws RendererException {
-        return invoke(renderer, TrackedRenderer.RENDERING_CONTROL, action, inputs);
+        return invoke(renderer, TrackedRenderer.RENDERING_CONTROL, action, inputs, true);
     }
 
     private Map<String, String> invoke(TrackedRenderer renderer, ServiceType type, String action,
-                                       Map<String, String> inputs) throws RendererException {
+                                       Map<String, String> inputs, boolean recordFailure) throws RendererException {
         RemoteService service = renderer.device().findService(type);
         if (service == null) {
             throw new RendererException(Reason.NOT_SUPPORTED, renderer.name() + " has no " + type.getType()
@@ -142,7 +145,9 @@ public final class RendererControl {
             return new RemoteActions(registry.upnp().getControlPoint()).invoke(renderer.name(), service, action,
                     withInstance);
         } catch (RendererException e) {
-            renderer.failed(e.getMessage());
+            if (recordFailure) {
+                renderer.failed(e.getMessage());
+            }
             throw e;
         }
     }
