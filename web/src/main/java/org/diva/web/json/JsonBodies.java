@@ -3,10 +3,9 @@ package org.diva.web.json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
@@ -18,26 +17,26 @@ import org.eclipse.jetty.server.Request;
  */
 public final class JsonBodies {
     public static final int MAX_BYTES = 64 * 1024;
-    private static final long READ_SECONDS = 30;
     private static final ObjectMapper MAPPER = Json.newMapper();
 
     private JsonBodies() {
     }
 
     /** The body as a JSON object. */
-    public static JsonNode object(Request request) throws InterruptedException {
+    public static JsonNode object(Request request) {
         long declared = request.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH);
         if (declared > MAX_BYTES) {
             throw new ApiException(413, "the request body has " + declared + " bytes; at most " + MAX_BYTES);
         }
         byte[] bytes;
-        try {
-            bytes = Content.Source.asByteArrayAsync(request, MAX_BYTES).get(READ_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            throw new ApiException(e.getCause() instanceof IllegalArgumentException ? 413 : 400,
-                    "cannot read the request body (at most " + MAX_BYTES + " bytes): " + e.getCause().getMessage());
-        } catch (TimeoutException e) {
-            throw ApiException.badRequest("the request body did not arrive within " + READ_SECONDS + " s");
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            bytes = in.readNBytes(MAX_BYTES + 1); // Jetty's idle timeout ends a client that stalls
+        } catch (IOException e) {
+            throw ApiException.badRequest("cannot read the request body: " + e.getMessage());
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw new ApiException(413, "the request body is longer than " + MAX_BYTES + " bytes; at most "
+                    + MAX_BYTES);
         }
         if (bytes.length == 0) {
             throw ApiException.badRequest("this request needs a JSON object as its body");
