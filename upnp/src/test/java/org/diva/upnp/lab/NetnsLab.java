@@ -132,8 +132,20 @@ public final class NetnsLab implements AutoCloseable {
         }
     }
 
-    /** Deleting the namespace deletes its end of the pair, and with it ours. */
+    /**
+     * Ends what still runs inside (a renderer left by a test that died, say), by process id; then deleting the
+     * namespace deletes its end of the pair, and with it ours.
+     */
     private void remove() {
+        try {
+            for (String pid : run(List.of("ip", "netns", "pids", namespace)).split("\\s+")) {
+                if (!pid.isBlank()) {
+                    ProcessHandle.of(Long.parseLong(pid.strip())).ifPresent(ProcessHandle::destroyForcibly);
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // already gone, or nothing inside
+        }
         quietly(List.of("ip", "netns", "del", namespace));
         quietly(List.of("ip", "link", "del", deviceInterface));
     }
