@@ -4,21 +4,25 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.diva.config.Settings;
 import org.diva.server.api.CatalogueApi;
 import org.diva.server.api.DevicesApi;
+import org.diva.server.api.RenderersApi;
 import org.diva.server.api.ThumbnailApi;
 import org.diva.server.catalogue.Catalogue;
 import org.diva.server.catalogue.CatalogueView;
 import org.diva.server.catalogue.Database;
 import org.diva.server.devices.ClientDevices;
 import org.diva.server.devices.ClientTracker;
+import org.diva.server.devices.UpnpDescription;
 import org.diva.server.library.Library;
 import org.diva.server.library.ScanResult;
 import org.diva.server.thumbnails.ThumbnailStore;
@@ -28,6 +32,7 @@ import org.diva.transcode.probe.MediaProber;
 import org.diva.transcode.probe.StandardProbes;
 import org.diva.transcode.thumbnail.Thumbnailer;
 import org.diva.upnp.network.NetworkSelectionException;
+import org.diva.upnp.render.Renderer;
 import org.diva.upnp.transport.HttpLimits;
 import org.diva.upnp.transport.UpnpHttpHandler;
 import org.diva.web.HttpServer;
@@ -77,15 +82,20 @@ public final class DivaServer implements AutoCloseable {
             started.add(thumbnails);
             new ThumbnailApi(thumbnails).addRoutes(router);
             UpnpHttpHandler upnpHttp = new UpnpHttpHandler(UpnpHttpHandler.DEFAULT_BASE_PATH, HttpLimits.defaults());
+            CatalogueView view = new CatalogueView(database.dataSource(), catalogue, settings.library().mediaDirs());
+            DlnaServer dlna = null;
+            if (settings.network().upnp()) {
+                dlna = new DlnaServer(settings.server().name(), Version.current(), settings.server().dataDir(),
+                        settings.network().interfaces(), view, upnpHttp, clock, r -> rendererFound(devices, r));
+                new RenderersApi(dlna.renderers(), dlna.control(), view).addRoutes(router);
+            } else {
+                RenderersApi.addDisabledRoutes(router);
+            }
             Handler routes = settings.network().upnp() ? new Handler.Sequence(upnpHttp, router) : router;
             http = new HttpServer(settings.http().port(), new ClientTracker(devices, routes));
             http.start();
             started.add(http);
-            if (settings.network().upnp()) {
-                DlnaServer dlna = new DlnaServer(settings.server().name(), Version.current(),
-                        settings.server().dataDir(), settings.network().interfaces(),
-                        new CatalogueView(database.dataSource(), catalogue, settings.library().mediaDirs()), upnpHttp,
-                        clock);
+            if (dlna != null) {
                 started.add(dlna); // closed before the HTTP server: byebye while descriptions are still served
                 try {
                     dlna.start();
@@ -101,6 +111,16 @@ public final class DivaServer implements AutoCloseable {
         } catch (Exception e) {
             close();
             throw e;
+        }
+    }
+
+    /** A renderer's description names it in the device list once it fetches media. */
+    private static void rendererFound(ClientDevices devices, Renderer r) {
+        try {
+            devices.described(new UpnpDescription(r.address(), r.udn(), r.deviceType(),
+                    Optional.of(r.friendlyName()), r.manufacturer(), r.modelName(), r.modelNumber()));
+        } catch (SQLException e) {
+            LOG.warn("could not record the description of renderer {}: {}", r.friendlyName(), e.getMessage());
         }
     }
 

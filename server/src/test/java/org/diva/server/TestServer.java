@@ -77,6 +77,26 @@ final class TestServer implements AutoCloseable {
                 .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    HttpResponse<byte[]> post(String path, String jsonBody) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(jsonBody)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** POSTs and expects 200 with a JSON answer. */
+    JsonNode postJson(String path, String jsonBody) throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = post(path, jsonBody);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("POST " + path + " " + jsonBody + " -> " + response.statusCode() + ": "
+                    + new String(response.body()));
+        }
+        return json.readTree(response.body());
+    }
+
+    JsonNode json(byte[] body) throws IOException {
+        return json.readTree(body);
+    }
+
     JsonNode getJson(String path) throws IOException, InterruptedException {
         HttpResponse<byte[]> response = get(path);
         if (response.statusCode() != 200) {

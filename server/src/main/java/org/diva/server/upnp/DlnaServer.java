@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.diva.upnp.device.DeviceDescription;
 import org.diva.upnp.device.DeviceIdentity;
 import org.diva.upnp.device.MediaServerDevice;
@@ -15,14 +16,18 @@ import org.diva.upnp.directory.LibraryContentDirectory;
 import org.diva.upnp.dlna.DlnaProfiles;
 import org.diva.upnp.library.LibraryView;
 import org.diva.upnp.network.NetworkSelectionException;
+import org.diva.upnp.render.Renderer;
+import org.diva.upnp.render.RendererControl;
+import org.diva.upnp.render.RendererRegistry;
 import org.diva.upnp.service.InMemoryBookmarks;
 import org.diva.upnp.service.SamsungFeatureList;
 import org.diva.upnp.transport.UpnpHttpHandler;
 
 /**
  * The household's library as a UPnP AV MediaServer: the ContentDirectory tree over the catalogue, announced on
- * the chosen interfaces with the device UUID kept in the data directory. Start it after the HTTP server that
- * carries {@code http}, and close it before, so byebye goes out while descriptions are still served.
+ * the chosen interfaces with the device UUID kept in the data directory; and, on the same UPnP stack, the
+ * control point that finds renderers and plays titles on them. Start it after the HTTP server that carries
+ * {@code http}, and close it before, so byebye goes out while descriptions are still served.
  */
 public final class DlnaServer implements AutoCloseable {
     /** The containers every change may touch; the tree has one update id, the library's. */
@@ -30,10 +35,15 @@ public final class DlnaServer implements AutoCloseable {
 
     private final MediaServerDevice device;
     private final LibraryView library;
+    private final RendererRegistry renderers;
+    private final RendererControl control;
 
+    /** @param rendererFound told of each renderer DiVA finds (on a UPnP thread) */
     public DlnaServer(String name, String version, Path dataDir, List<String> interfaces, LibraryView library,
-                      UpnpHttpHandler http, Clock clock) throws IOException {
+                      UpnpHttpHandler http, Clock clock, Consumer<Renderer> rendererFound) throws IOException {
         this.library = library;
+        renderers = new RendererRegistry(clock, rendererFound);
+        control = new RendererControl(renderers, http::port);
         DeviceIdentity identity = DeviceIdentity.loadOrCreate(dataDir);
         String serial = identity.uuid().toString().substring(0, 8);
         device = new MediaServerDevice(
@@ -41,7 +51,17 @@ public final class DlnaServer implements AutoCloseable {
                 new LibraryContentDirectory(library, DirectoryOptions.defaults()),
                 DlnaProfiles.sourceProtocolInfos(),
                 new SamsungFeatureList("video", "music", "photos"),
-                new InMemoryBookmarks(), http, clock);
+                new InMemoryBookmarks(), http, clock, List.of(renderers));
+    }
+
+    /** The renderers found so far. */
+    public RendererRegistry renderers() {
+        return renderers;
+    }
+
+    /** Commands to them. */
+    public RendererControl control() {
+        return control;
     }
 
     /** Announces the device; fails with a message for the household if no interface can carry UPnP. */

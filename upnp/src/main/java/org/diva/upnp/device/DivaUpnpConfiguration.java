@@ -48,17 +48,25 @@ public final class DivaUpnpConfiguration implements UpnpServiceConfiguration {
      * @param httpThreads           concurrent UPnP HTTP requests
      * @param discoverRemoteDevices false for a device that is no control point: it then never fetches other
      *                              devices' descriptions
+     * @param remoteServiceTypes    when discovering, the only services whose descriptions are fetched (a device
+     *                              offering none of them is kept without services); empty fetches every one
      */
     public record Options(HttpLimits limits, Duration aliveInterval, int httpThreads,
-                          boolean discoverRemoteDevices) {
+                          boolean discoverRemoteDevices, List<ServiceType> remoteServiceTypes) {
         public Options {
             Objects.requireNonNull(limits, "limits");
+            remoteServiceTypes = List.copyOf(remoteServiceTypes);
             if (aliveInterval.isNegative()) {
                 throw new IllegalArgumentException("negative alive interval " + aliveInterval);
             }
             if (httpThreads < 1) {
                 throw new IllegalArgumentException("need at least one HTTP thread, not " + httpThreads);
             }
+        }
+
+        /** Discovering every service of every device, or none. */
+        public Options(HttpLimits limits, Duration aliveInterval, int httpThreads, boolean discoverRemoteDevices) {
+            this(limits, aliveInterval, httpThreads, discoverRemoteDevices, List.of());
         }
     }
 
@@ -159,7 +167,7 @@ public final class DivaUpnpConfiguration implements UpnpServiceConfiguration {
     /** null turns remote discovery off; empty means every service type. */
     @Override
     public ServiceType[] getExclusiveServiceTypes() {
-        return options.discoverRemoteDevices() ? new ServiceType[0] : null;
+        return options.discoverRemoteDevices() ? options.remoteServiceTypes().toArray(ServiceType[]::new) : null;
     }
 
     @Override

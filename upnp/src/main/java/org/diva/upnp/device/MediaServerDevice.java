@@ -54,6 +54,7 @@ public final class MediaServerDevice implements AutoCloseable {
     private final Bookmarks bookmarks;
     private final UpnpHttpHandler http;
     private final InstantSource clock;
+    private final List<ControlPointRole> roles;
     private Running running;
 
     private record Running(DivaUpnpService upnp, DivaUpnpConfiguration configuration, ContentEvents events) {
@@ -70,6 +71,18 @@ public final class MediaServerDevice implements AutoCloseable {
     public MediaServerDevice(MediaServerOptions options, ContentDirectory contentDirectory,
                              List<String> sourceProtocolInfo, SamsungFeatureList samsungFeatures,
                              Bookmarks bookmarks, UpnpHttpHandler http, InstantSource clock) {
+        this(options, contentDirectory, sourceProtocolInfo, samsungFeatures, bookmarks, http, clock, List.of());
+    }
+
+    /**
+     * @param roles control-point work (play-to) run on the same stack, started after the device is announced and
+     *              stopped before it says byebye; with none, DiVA never fetches other devices' descriptions
+     */
+    public MediaServerDevice(MediaServerOptions options, ContentDirectory contentDirectory,
+                             List<String> sourceProtocolInfo, SamsungFeatureList samsungFeatures,
+                             Bookmarks bookmarks, UpnpHttpHandler http, InstantSource clock,
+                             List<ControlPointRole> roles) {
+        this.roles = List.copyOf(roles);
         this.options = Objects.requireNonNull(options, "options");
         this.contentDirectory = Objects.requireNonNull(contentDirectory, "contentDirectory");
         this.sourceProtocolInfo = List.copyOf(sourceProtocolInfo);
@@ -94,7 +107,8 @@ public final class MediaServerDevice implements AutoCloseable {
         List<InterfaceFacts> chosen = InterfaceSelector.select(InterfaceFacts.ofThisMachine(), options.interfaces());
         DivaUpnpConfiguration configuration = new DivaUpnpConfiguration(http, SelectedNetwork.byName(chosen),
                 new DivaUpnpConfiguration.Options(options.limits(), options.aliveInterval(), options.httpThreads(),
-                        false));
+                        !roles.isEmpty(), roles.stream().flatMap(r -> r.remoteServiceTypes().stream()).distinct()
+                                .toList()));
         DivaUpnpService upnp = new DivaUpnpService(configuration);
         try {
             ContentDirectoryService cds = new ContentDirectoryService(contentDirectory, samsungFeatures, bookmarks);
@@ -105,6 +119,9 @@ public final class MediaServerDevice implements AutoCloseable {
             ContentEvents events = new ContentEvents(options.eventInterval(),
                     Scheduler.of(configuration.scheduler()), clock, cds::publish);
             running = new Running(upnp, configuration, events);
+            for (ControlPointRole role : roles) {
+                role.started(upnp, configuration.scheduler());
+            }
             log.info("UPnP MediaServer \"{}\" (uuid:{}) announced on {}", options.description().friendlyName(),
                     options.uuid(), chosen.stream().map(InterfaceFacts::name).toList());
         } catch (Exception e) {
@@ -141,6 +158,13 @@ public final class MediaServerDevice implements AutoCloseable {
         }
         Running stopping = running;
         running = null;
+        for (ControlPointRole role : roles) {
+            try {
+                role.stopping();
+            } catch (RuntimeException e) {
+                log.warn("a UPnP control-point role did not stop cleanly", e);
+            }
+        }
         stopping.events().close();
         shutDown(stopping.upnp(), stopping.configuration());
         log.info("UPnP MediaServer uuid:{} stopped", options.uuid());

@@ -134,7 +134,7 @@ public final class LibraryContentDirectory implements ContentDirectory {
     }
 
     /** An item's own place in the tree: its folder, as the Folders view shows it. */
-    private static String folderOf(MediaItem item) {
+    static String folderOf(MediaItem item) {
         return ObjectIds.folder(FolderTree.ALL.prefix(), item.file().root().key(), item.file().folder());
     }
 

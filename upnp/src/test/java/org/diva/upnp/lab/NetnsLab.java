@@ -106,6 +106,13 @@ public final class NetnsLab implements AutoCloseable {
         run(List.of("ip", "route", "add", address + "/32", "dev", deviceInterface));
     }
 
+    /** A command line that runs a program inside the lab. */
+    public List<String> inside(String... command) {
+        List<String> line = new ArrayList<>(List.of("ip", "netns", "exec", namespace));
+        line.addAll(List.of(command));
+        return line;
+    }
+
     /** A command line that runs {@code java} with this JVM's class path inside the lab. */
     public List<String> javaCommand(String mainClass, String... args) {
         List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", namespace,
@@ -125,8 +132,20 @@ public final class NetnsLab implements AutoCloseable {
         }
     }
 
-    /** Deleting the namespace deletes its end of the pair, and with it ours. */
+    /**
+     * Ends what still runs inside (a renderer left by a test that died, say), by process id; then deleting the
+     * namespace deletes its end of the pair, and with it ours.
+     */
     private void remove() {
+        try {
+            for (String pid : run(List.of("ip", "netns", "pids", namespace)).split("\\s+")) {
+                if (!pid.isBlank()) {
+                    ProcessHandle.of(Long.parseLong(pid.strip())).ifPresent(ProcessHandle::destroyForcibly);
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // already gone, or nothing inside
+        }
         quietly(List.of("ip", "netns", "del", namespace));
         quietly(List.of("ip", "link", "del", deviceInterface));
     }
