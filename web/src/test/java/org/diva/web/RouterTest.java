@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,6 +39,9 @@ class RouterTest {
                 .get("/api/v1/items", JsonEndpoint.of(request ->
                         Map.of("limit", request.intQuery("limit", 50, 1, 500))))
                 .get("/api/v1/refuse", JsonEndpoint.of(request -> {
+                    throw ApiException.badRequest("say please");
+                }))
+                .post("/api/v1/refuse", JsonEndpoint.of(request -> {
                     throw ApiException.badRequest("say please");
                 }))
                 .get("/api/v1/crash", JsonEndpoint.of(request -> {
@@ -127,6 +135,50 @@ class RouterTest {
     @Test
     void endpointsMayWriteRawResponses() throws Exception {
         assertEquals("raw", send("GET", "/raw").body());
+    }
+
+    /**
+     * Regression: an endpoint that refused a POST without reading its body answered at once; when the body came
+     * after the answer, Jetty closed the connection without saying so, and the client's next request on it failed
+     * ("header parser received no bytes"). The router now reads small bodies before an error answer.
+     */
+    @Test
+    void anErrorAnswerToABodyThatArrivesLateKeepsTheConnectionUsable() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            out.write(("POST /api/v1/refuse HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 2\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            Thread.sleep(300); // the body comes late, as it may from a client that writes headers and body apart
+            out.write("{}".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertTrue(readResponse(in).startsWith("HTTP/1.1 400"));
+            out.write("GET /api/v1/echo/again HTTP/1.1\r\nHost: test\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String second = readResponse(in);
+            assertTrue(second.startsWith("HTTP/1.1 200") && second.contains("again"), second);
+        }
+    }
+
+    /** One response off the wire: its head, then as many body bytes as Content-Length says. */
+    private static String readResponse(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new EOFException("connection closed after: " + head);
+            }
+            head.append((char) b);
+        }
+        int length = 0;
+        for (String line : head.toString().split("\r\n")) {
+            if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                length = Integer.parseInt(line.substring(15).strip());
+            }
+        }
+        return head + new String(in.readNBytes(length), StandardCharsets.UTF_8);
     }
 
     private static void assertError(HttpResponse<String> response, int status, String message) throws Exception {

@@ -7,6 +7,7 @@ import org.jupnp.model.action.ActionArgumentValue;
 import org.jupnp.model.action.ActionException;
 import org.jupnp.model.action.ActionInvocation;
 import org.jupnp.model.message.control.ActionRequestMessage;
+import org.jupnp.model.message.control.ActionResponseMessage;
 import org.jupnp.model.meta.ActionArgument;
 import org.jupnp.model.types.ErrorCode;
 import org.jupnp.model.types.InvalidValueException;
@@ -28,6 +29,47 @@ import org.xml.sax.SAXException;
 @SuppressWarnings({"rawtypes", "unchecked"}) // jUPnP's processor interface uses raw ActionInvocation
 public class SafeSoapActionProcessor extends SOAPActionProcessorImpl {
     private static final int MAX_REASON = 200;
+    private static final String ENVELOPE_START = "<?xml version=\"1.0\" encoding=\"utf-8\" standalone=\"yes\"?>"
+            + "<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\" "
+            + "s:encodingStyle=\"http://schemas.xmlsoap.org/soap/encoding/\"><s:Body>";
+
+    /**
+     * Writes a successful answer straight into a string instead of through jUPnP's DOM: the same envelope, but a
+     * Browse answer carries ~90 KB of DIDL-Lite, which jUPnP escapes with five regular-expression passes and then
+     * copies node by node; that was a third of the cost of a Browse. Faults still go through jUPnP.
+     */
+    @Override
+    protected void writeBodyResponse(Document d, Element bodyElement, ActionResponseMessage message,
+                                     ActionInvocation actionInvocation) {
+        String element = "u:" + actionInvocation.getAction().getName() + "Response";
+        StringBuilder xml = new StringBuilder(8192).append(ENVELOPE_START);
+        xml.append('<').append(element).append(" xmlns:u=\"");
+        escape(xml, message.getActionNamespace());
+        xml.append("\">");
+        for (ActionArgument argument : actionInvocation.getAction().getOutputArguments()) {
+            Object value = actionInvocation.getOutput(argument);
+            xml.append('<').append(argument.getName()).append('>');
+            escape(xml, value == null ? "" : value.toString());
+            xml.append("</").append(argument.getName()).append('>');
+        }
+        xml.append("</").append(element).append("></s:Body></s:Envelope>");
+        message.setBody(xml.toString());
+    }
+
+    /** Escapes as jUPnP does (quotes too, which some TVs' parsers expect), in one pass. */
+    static void escape(StringBuilder out, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&apos;");
+                default -> out.append(c);
+            }
+        }
+    }
 
     @Override
     protected Document readDocument(InputSource inputSource, ErrorHandler errorHandler) throws SAXException {
