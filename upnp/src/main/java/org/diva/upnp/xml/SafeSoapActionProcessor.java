@@ -44,28 +44,27 @@ public class SafeSoapActionProcessor extends SOAPActionProcessorImpl {
         String element = "u:" + actionInvocation.getAction().getName() + "Response";
         StringBuilder xml = new StringBuilder(8192).append(ENVELOPE_START);
         xml.append('<').append(element).append(" xmlns:u=\"");
-        escape(xml, message.getActionNamespace());
+        escape(xml, message.getActionNamespace(), true);
         xml.append("\">");
         for (ActionArgument argument : actionInvocation.getAction().getOutputArguments()) {
             Object value = actionInvocation.getOutput(argument);
             xml.append('<').append(argument.getName()).append('>');
-            escape(xml, value == null ? "" : value.toString());
+            escape(xml, value == null ? "" : value.toString(), false);
             xml.append("</").append(argument.getName()).append('>');
         }
         xml.append("</").append(element).append("></s:Body></s:Envelope>");
         message.setBody(xml.toString());
     }
 
-    /** Escapes as jUPnP does (quotes too, which some TVs' parsers expect), in one pass. */
-    static void escape(StringBuilder out, String text) {
+    /** Escapes in one pass; quotes only in attributes (element text needs none, and jUPnP left them too). */
+    static void escape(StringBuilder out, String text, boolean attribute) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
                 case '&' -> out.append("&amp;");
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&apos;");
+                case '"' -> out.append(attribute ? "&quot;" : "\"");
                 default -> out.append(c);
             }
         }
