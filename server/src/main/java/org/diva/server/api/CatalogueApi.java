@@ -20,6 +20,7 @@ import org.diva.server.library.Library;
 import org.diva.server.library.ScanProgress;
 import org.diva.transcode.probe.Artwork;
 import org.diva.transcode.probe.MediaKind;
+import org.diva.transcode.probe.SubtitleTrack;
 import org.diva.upnp.dlna.DlnaFormat;
 import org.diva.web.Router;
 import org.diva.web.json.ApiException;
@@ -118,13 +119,14 @@ public final class CatalogueApi {
             int slash = key.indexOf('/');
             Optional<Long> index = parseId(key.substring(slash + 1));
             return parseId(key.substring(0, slash)).flatMap(this::findQuietly)
-                    .filter(item -> item.status() == ItemStatus.OK && !item.sidecars().isEmpty())
+                    .filter(item -> item.status() == ItemStatus.OK)
                     .flatMap(item -> {
-                        List<String> names = List.of(item.sidecars().split("/"));
-                        if (index.isEmpty() || index.get() >= names.size()) {
+                        List<SubtitleTrack> files = item.externalSubtitles();
+                        if (index.isEmpty() || index.get() >= files.size()) {
                             return Optional.empty();
                         }
-                        Path file = item.path().resolveSibling(names.get(index.get().intValue()));
+                        Path file = item.path().resolveSibling(files.get(index.get().intValue()).external()
+                                .orElseThrow());
                         try {
                             return Optional.of(new ServedFile(file, subtitleType(file), Files.size(file),
                                     Files.getLastModifiedTime(file).toMillis()));

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.diva.server.catalogue.CatalogueItem;
 import org.diva.server.catalogue.ItemStatus;
-import org.diva.transcode.probe.MediaExtensions;
 import org.diva.transcode.probe.MediaInfo;
 import org.diva.transcode.probe.MediaTypes;
 import org.diva.transcode.probe.SubtitleTrack;

@@ -8,17 +8,18 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import javax.sql.DataSource;
 import org.diva.transcode.probe.Artwork;
 import org.diva.transcode.probe.AudioTags;
@@ -152,15 +153,15 @@ public final class Catalogue {
         s.setString(i++, outcome.failure().map(f -> truncate(f, 2000)).orElse(null));
         s.setString(i++, truncate(info.flatMap(MediaInfo::title).orElseGet(() -> titleFromFileName(file)), 1024));
         s.setString(i++, info.map(MediaInfo::container).orElse(null));
-        setLong(s, i++, info.flatMap(m -> boxed(m.durationMillis())));
-        setLong(s, i++, info.flatMap(m -> boxed(m.bitrate())));
+        Jdbc.setLong(s, i++, info.map(MediaInfo::durationMillis).orElse(OptionalLong.empty()));
+        Jdbc.setLong(s, i++, info.map(MediaInfo::bitrate).orElse(OptionalLong.empty()));
         var tags = info.flatMap(MediaInfo::tags);
         s.setString(i++, tags.flatMap(t -> t.artist().or(t::albumArtist)).map(v -> truncate(v, 1024)).orElse(null));
         s.setString(i++, tags.flatMap(t -> t.album()).map(v -> truncate(v, 1024)).orElse(null));
         s.setString(i++, tags.flatMap(t -> t.genre()).map(v -> truncate(v, 256)).orElse(null));
-        setInt(s, i++, tags.map(AudioTags::year).orElse(OptionalInt.empty()));
-        setInt(s, i++, tags.map(AudioTags::track).orElse(OptionalInt.empty()));
-        setInt(s, i++, tags.map(AudioTags::disc).orElse(OptionalInt.empty()));
+        Jdbc.setInt(s, i++, tags.map(AudioTags::year).orElse(OptionalInt.empty()));
+        Jdbc.setInt(s, i++, tags.map(AudioTags::track).orElse(OptionalInt.empty()));
+        Jdbc.setInt(s, i++, tags.map(AudioTags::disc).orElse(OptionalInt.empty()));
         s.setString(i++, tags.flatMap(AudioTags::albumArtist).map(v -> truncate(v, 1024)).orElse(null));
         var taken = info.flatMap(MediaInfo::photo).flatMap(p -> p.dateTaken());
         s.setTimestamp(i++, taken.map(Timestamp::valueOf).orElse(null));
@@ -186,7 +187,7 @@ public final class Catalogue {
         Map<Long, CatalogueItem> byId = new HashMap<>();
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM item WHERE id = ANY(?)")) {
-            s.setObject(1, java.util.Arrays.stream(ids).boxed().toArray(Long[]::new));
+            s.setObject(1, Arrays.stream(ids).boxed().toArray(Long[]::new));
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     CatalogueItem item = read(r);
@@ -231,7 +232,7 @@ public final class Catalogue {
         try (Connection c = dataSource.getConnection()) {
             long total;
             try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM item WHERE " + where.sql())) {
-                bind(s, where.args());
+                Jdbc.bind(s, where.args());
                 try (ResultSet r = s.executeQuery()) {
                     r.next();
                     total = r.getLong(1);
@@ -244,7 +245,7 @@ public final class Catalogue {
                     List<Object> pageArgs = new ArrayList<>(where.args());
                     pageArgs.add(limit);
                     pageArgs.add(offset);
-                    bind(s, pageArgs);
+                    Jdbc.bind(s, pageArgs);
                     try (ResultSet r = s.executeQuery()) {
                         while (r.next()) {
                             items.add(read(r));
@@ -389,31 +390,5 @@ public final class Catalogue {
 
     private static String truncate(String value, int max) {
         return value.length() <= max ? value : value.substring(0, max);
-    }
-
-    private static Optional<Long> boxed(java.util.OptionalLong value) {
-        return value.isPresent() ? Optional.of(value.getAsLong()) : Optional.empty();
-    }
-
-    private static void setInt(PreparedStatement s, int index, OptionalInt value) throws SQLException {
-        if (value.isPresent()) {
-            s.setInt(index, value.getAsInt());
-        } else {
-            s.setNull(index, Types.INTEGER);
-        }
-    }
-
-    private static void setLong(PreparedStatement s, int index, Optional<Long> value) throws SQLException {
-        if (value.isPresent()) {
-            s.setLong(index, value.get());
-        } else {
-            s.setNull(index, Types.BIGINT);
-        }
-    }
-
-    private static void bind(PreparedStatement s, List<Object> args) throws SQLException {
-        for (int i = 0; i < args.size(); i++) {
-            s.setObject(i + 1, args.get(i));
-        }
     }
 }

@@ -137,7 +137,7 @@ public final class CatalogueView implements LibraryView {
         try (Connection c = dataSource.getConnection()) {
             long total;
             try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM (" + groups + ")")) {
-                bind(s, where.args(), List.of());
+                Jdbc.bind(s, where.args());
                 try (ResultSet r = s.executeQuery()) {
                     r.next();
                     total = r.getLong(1);
@@ -147,7 +147,10 @@ public final class CatalogueView implements LibraryView {
             if (query.limit() > 0 && query.offset() < total) {
                 try (PreparedStatement s = c.prepareStatement("SELECT v, n FROM (" + groups + ") ORDER BY LOWER(v)"
                         + direction + ", v" + direction + " LIMIT ? OFFSET ?")) {
-                    bind(s, where.args(), List.of(query.limit(), query.offset()));
+                    List<Object> args = new ArrayList<>(where.args());
+                    args.add(query.limit());
+                    args.add(query.offset());
+                    Jdbc.bind(s, args);
                     try (ResultSet r = s.executeQuery()) {
                         while (r.next()) {
                             values.add(new ValueCount(r.getString(1), r.getLong(2)));
@@ -191,15 +194,5 @@ public final class CatalogueView implements LibraryView {
     /** Items under a folder that is no longer configured are not shown. */
     private Optional<MediaItem> toView(CatalogueItem item) {
         return Optional.ofNullable(rootsByPath.get(item.root().toString())).map(root -> ViewItems.of(item, root));
-    }
-
-    private static void bind(PreparedStatement s, List<Object> args, List<Object> more) throws SQLException {
-        int i = 1;
-        for (Object arg : args) {
-            s.setObject(i++, arg);
-        }
-        for (Object arg : more) {
-            s.setObject(i++, arg);
-        }
     }
 }

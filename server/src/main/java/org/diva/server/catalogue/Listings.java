@@ -62,10 +62,7 @@ final class Listings {
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("SELECT id FROM item WHERE " + where.sql() + " ORDER BY "
                      + orderBy + " LIMIT " + (MAX_IDS + 1))) {
-            int i = 1;
-            for (Object arg : where.args()) {
-                s.setObject(i++, arg);
-            }
+            Jdbc.bind(s, where.args());
             long[] ids = new long[1024];
             int n = 0;
             try (ResultSet r = s.executeQuery()) {

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,13 +75,13 @@ class CatalogueViewContractTest extends LibraryViewContract {
             s.setLong(i++, item.file().modified().toEpochMilli());
             s.setString(i++, item.title());
             s.setString(i++, item.file().container());
-            setLong(s, i++, item.durationMillis());
-            setLong(s, i++, item.bitrate());
+            Jdbc.setLong(s, i++, item.durationMillis());
+            Jdbc.setLong(s, i++, item.bitrate());
             s.setString(i++, item.tags().artist().orElse(null));
             s.setString(i++, item.tags().album().orElse(null));
             s.setString(i++, item.tags().genre().orElse(null));
-            setInt(s, i++, item.tags().year());
-            setInt(s, i++, item.tags().trackNumber());
+            Jdbc.setInt(s, i++, item.tags().year());
+            Jdbc.setInt(s, i++, item.tags().trackNumber());
             s.setString(i++, item.tags().albumArtist().orElse(null));
             s.setTimestamp(i++, item.photo().flatMap(p -> p.dateTaken()).map(Timestamp::valueOf).orElse(null));
             s.setString(i++, json.writeValueAsString(info(item)));
@@ -115,21 +114,5 @@ class CatalogueViewContractTest extends LibraryViewContract {
                     Optional.empty(), Optional.empty()));
         }
         return info;
-    }
-
-    private static void setLong(PreparedStatement s, int index, OptionalLong value) throws Exception {
-        if (value.isPresent()) {
-            s.setLong(index, value.getAsLong());
-        } else {
-            s.setNull(index, Types.BIGINT);
-        }
-    }
-
-    private static void setInt(PreparedStatement s, int index, OptionalInt value) throws Exception {
-        if (value.isPresent()) {
-            s.setInt(index, value.getAsInt());
-        } else {
-            s.setNull(index, Types.INTEGER);
-        }
     }
 }
