@@ -34,6 +34,11 @@ final class SqlWhere {
 
     /** {@code text} as a LIKE pattern that matches it literally (with {@code ESCAPE '\'}), lower-cased. */
     static String literalLike(String text) {
-        return text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return escapeLike(text.toLowerCase(Locale.ROOT));
+    }
+
+    /** {@code text} with LIKE's wildcards and escape character taken literally (with {@code ESCAPE '\'}). */
+    static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

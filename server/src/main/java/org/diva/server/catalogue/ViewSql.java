@@ -71,7 +71,7 @@ final class ViewSql {
 
     /** LIKE pattern for every folder below {@code path}, with the path's own % _ \ taken literally. */
     static String likeBelow(String path) {
-        return path.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "/%";
+        return SqlWhere.escapeLike(path) + "/%";
     }
 
     SqlWhere criteria(Criteria criteria) {
