@@ -1,0 +1,2 @@
+/** Test tools: the real ffprobe/ffmpeg from Debian as the judge of what DiVA writes. */
+package org.diva.transcode.testing;
