@@ -1,0 +1,4 @@
+/**
+ * Video pictures between decoders, the scaler and encoders: the Frame type and the VideoEncoder contract.
+ */
+package org.diva.transcode.video;
