@@ -1,0 +1,39 @@
+package org.diva.server.stream;
+
+import java.io.IOException;
+import java.nio.channels.WritableByteChannel;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * A converted stream a reader asks for.
+ *
+ * @param key             what makes two requests the same stream: the item, the file's version and the target
+ * @param contentType     its MIME type (video/mp2t)
+ * @param contentFeatures its DLNA contentFeatures.dlna.org value, if any
+ * @param duration        its playing time in 90 kHz ticks, if known (for the time seek answer)
+ * @param producer        writes the stream from a start time
+ */
+public record StreamSpec(String key, String contentType, Optional<String> contentFeatures, OptionalLong duration,
+                         Producer producer) {
+    public StreamSpec {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(contentType, "contentType");
+        Objects.requireNonNull(contentFeatures, "contentFeatures");
+        Objects.requireNonNull(duration, "duration");
+        Objects.requireNonNull(producer, "producer");
+    }
+
+    /** Writes a stream from {@code startTicks} (0: the beginning) to {@code out}, telling of each keyframe. */
+    @FunctionalInterface
+    public interface Producer {
+        void produce(long startTicks, WritableByteChannel out, KeyframeSink keyframes) throws IOException;
+    }
+
+    /** Told, just before a keyframe is written, its presentation time in 90 kHz ticks. */
+    @FunctionalInterface
+    public interface KeyframeSink {
+        void keyframe(long pts);
+    }
+}

@@ -1,0 +1,116 @@
+package org.diva.transcode.pipeline;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import org.diva.transcode.demux.Demuxer;
+import org.diva.transcode.mux.Muxer;
+import org.diva.transcode.stream.ElementaryStream;
+import org.diva.transcode.stream.Packet;
+import org.diva.transcode.stream.StreamKind;
+import org.diva.transcode.stream.Ticks;
+
+/**
+ * One run from a demuxer through per-stream stages into a muxer, on the calling thread (stages may use their
+ * own executors). Streams without a stage are dropped. The run stops at the end of the input, when the muxer's
+ * output fails (the client went away), or when the thread is interrupted; in every case the stages are closed.
+ */
+public final class Pipeline {
+    /** How far one stream may run ahead of a silent one before the interleaver stops waiting. */
+    static final long MAX_LEAD = 3 * Ticks.PER_SECOND;
+
+    private final Demuxer demuxer;
+    private final Map<Integer, PacketStage> stages;
+    private final Muxer muxer;
+    private final KeyframeListener keyframes;
+
+    /** Told of each keyframe of the output's video (or first) stream just before the muxer gets it. */
+    @FunctionalInterface
+    public interface KeyframeListener {
+        void keyframe(long pts);
+
+        KeyframeListener NONE = pts -> { };
+    }
+
+    /**
+     * @param stages input stream index to the stage that produces output stream {@code stage.output().index()};
+     *               output indices run from 0 without gaps
+     */
+    public Pipeline(Demuxer demuxer, Map<Integer, PacketStage> stages, Muxer muxer, KeyframeListener keyframes) {
+        this.demuxer = Objects.requireNonNull(demuxer, "demuxer");
+        this.stages = new TreeMap<>(stages);
+        this.muxer = Objects.requireNonNull(muxer, "muxer");
+        this.keyframes = Objects.requireNonNull(keyframes, "keyframes");
+        for (int i = 0; i < this.stages.size(); i++) {
+            int index = i;
+            if (this.stages.values().stream().noneMatch(s -> s.output().index() == index)) {
+                throw new IllegalArgumentException("no stage produces output stream " + i);
+            }
+        }
+    }
+
+    /** The output streams, by index. */
+    public List<ElementaryStream> outputs() {
+        return stages.values().stream().map(PacketStage::output)
+                .sorted((a, b) -> Integer.compare(a.index(), b.index())).toList();
+    }
+
+    /**
+     * Runs from {@code startTicks} (0 for the beginning; otherwise from the video keyframe at or before it) to the
+     * end, then finishes the muxer.
+     */
+    public void run(long startTicks) throws IOException {
+        try {
+            long from = startTicks > 0 ? demuxer.seek(startTicks) : Long.MIN_VALUE;
+            int keyStream = keyStream();
+            Interleaver interleaver = new Interleaver(stages.size(), MAX_LEAD);
+            Optional<Packet> next;
+            while ((next = demuxer.read()).isPresent()) {
+                checkInterrupted();
+                Packet packet = next.get();
+                PacketStage stage = stages.get(packet.stream());
+                if (stage == null || (packet.pts() != Ticks.NONE && packet.pts() < from
+                        && stage.output().kind() != StreamKind.VIDEO)) {
+                    continue;
+                }
+                interleaver.add(stage.push(packet));
+                write(interleaver.ready(), keyStream);
+            }
+            for (PacketStage stage : stages.values()) {
+                interleaver.add(stage.finish());
+                interleaver.end(stage.output().index());
+            }
+            write(interleaver.drain(), keyStream);
+            muxer.finish();
+        } finally {
+            stages.values().forEach(PacketStage::close);
+        }
+    }
+
+    private void write(List<Packet> packets, int keyStream) throws IOException {
+        for (Packet packet : packets) {
+            if (packet.stream() == keyStream && packet.keyframe()) {
+                keyframes.keyframe(packet.pts());
+            }
+            muxer.write(packet);
+        }
+    }
+
+    /** The output stream whose keyframes are seek points: the video, else the first. */
+    private int keyStream() {
+        List<ElementaryStream> outputs = outputs();
+        return outputs.stream().filter(s -> s.kind() == StreamKind.VIDEO).mapToInt(ElementaryStream::index)
+                .findFirst().orElse(0);
+    }
+
+    private static void checkInterrupted() throws InterruptedIOException {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new InterruptedIOException("stream production cancelled");
+        }
+    }
+}

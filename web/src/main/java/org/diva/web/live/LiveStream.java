@@ -1,0 +1,43 @@
+package org.diva.web.live;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Bytes that a producer appends to while readers read them: a transcode in progress (or finished). One instance
+ * per reader; closing it detaches the reader, never stops a producer other readers share.
+ */
+public interface LiveStream extends Closeable {
+
+    String contentType();
+
+    /** The DLNA {@code contentFeatures.dlna.org} value, if DLNA clients play it. */
+    Optional<String> contentFeatures();
+
+    /** The final size, once the producer has finished. */
+    OptionalLong completeSize();
+
+    /**
+     * Waits until more than {@code position} bytes exist, the producer finishes, or {@code timeout} passes, and
+     * returns how many bytes exist then.
+     *
+     * @throws IOException the producer failed (its message says why) before reaching {@code position}
+     */
+    long awaitBeyond(long position, Duration timeout) throws IOException, InterruptedException;
+
+    /** Reads bytes that exist, from {@code position}, into {@code into}; returns how many. */
+    int read(ByteBuffer into, long position) throws IOException;
+
+    /**
+     * Where a DLNA time seek landed, as the {@code TimeSeekRange.dlna.org} answer ({@code npt=12.000-} or
+     * {@code npt=12.000-/600.000}), for streams opened at a time.
+     */
+    Optional<String> timeSeekAnswer();
+
+    /** The byte at which this reader starts (a time seek into a stream already produced starts mid-file). */
+    long startOffset();
+}
