@@ -79,3 +79,7 @@ has libaom-av1 av1.mp4 && ff -f lavfi -i testsrc=size=64x64:rate=10:duration=0.3
 # Lossless audio: ALAC in .m4a ('alac' config box) and FLAC in .mp4 ('dfLa'), a tenth of a second each.
 ff -f lavfi -i sine=sample_rate=44100:duration=0.1 $EXACT -c:a alac alac.m4a
 ff -f lavfi -i sine=sample_rate=48000:duration=0.1 $EXACT -c:a flac -strict experimental flac.mp4
+
+# Three seconds of H.264 (a keyframe every second, B-frames) + AAC mono, moov first: the remux tests seek in it.
+ff -f lavfi -i testsrc=size=160x90:rate=25:duration=3 -f lavfi -i sine=frequency=440:sample_rate=48000:duration=3 \
+   $EXACT $X264 -g 25 -keyint_min 25 -c:a aac -b:a 24k -ac 1 -movflags +faststart h264_aac_gop.mp4

@@ -9,7 +9,8 @@ import org.diva.transcode.probe.MediaFormatException;
  * Rewrites MP4 samples into DiVA's normalised payloads. H.264 and HEVC samples are NAL units each prefixed by its
  * length (ISO/IEC 14496-15 section 4.3.2); they become Annex B (ITU-T H.264 annex B: a 00 00 00 01 start code
  * before each), with the sample description's parameter sets put in front of every keyframe that does not carry
- * its own, so a decoder (or a TS receiver tuning in) can start there. A 3GPP timed text sample (a 16-bit length,
+ * its own, so a decoder (or a TS receiver tuning in) can start there. MPEG-4 Part 2 and MPEG-2 video keyframes
+ * likewise get the esds configuration (VOL, sequence header) when they do not start with one. A 3GPP timed text sample (a 16-bit length,
  * then UTF-8) becomes its text. Other codecs' samples are already what DiVA wants.
  */
 final class Payloads {
@@ -29,7 +30,25 @@ final class Payloads {
             return ByteBuffer.wrap(sample, Math.min(2, sample.length), Math.min(length, Math.max(0, sample.length - 2)))
                     .slice();
         }
+        if (keyframe && format.codecPrivate().length > 0 && !startsWithConfig(sample, format.codec())
+                && (format.codec().equals("mpeg4") || format.codec().equals("mpeg2video"))) {
+            byte[] config = format.codecPrivate();
+            return ByteBuffer.allocate(config.length + sample.length).put(config).put(sample).flip();
+        }
         return ByteBuffer.wrap(sample);
+    }
+
+    /**
+     * Whether the sample starts with its own configuration: for MPEG-4 Part 2 a visual object sequence, visual
+     * object or video object (layer) start code (ISO/IEC 14496-2 table 6-3: 0x00-0x2F, 0xB0, 0xB5; 0xB3 there is
+     * only a group of VOPs); for MPEG-2 a sequence header (0xB3).
+     */
+    private static boolean startsWithConfig(byte[] sample, String codec) {
+        if (sample.length < 4 || sample[0] != 0 || sample[1] != 0 || sample[2] != 1) {
+            return false;
+        }
+        int code = sample[3] & 0xff;
+        return codec.equals("mpeg2video") ? code == 0xB3 : code <= 0x2F || code == 0xB0 || code == 0xB5;
     }
 
     private static ByteBuffer annexB(SampleFormat format, byte[] sample, boolean keyframe, long offset)

@@ -15,7 +15,8 @@ import org.diva.transcode.stream.StreamKind;
  *
  * @param kind          video, audio or subtitle
  * @param codec         DiVA's codec name (h264, hevc, aac, ac3, eac3, mp3, mp2, mpeg4, mov_text ...)
- * @param codecPrivate  H.264/HEVC: the parameter sets in Annex B; AAC: the AudioSpecificConfig; else empty
+ * @param codecPrivate  H.264/HEVC: the parameter sets in Annex B; AAC: the AudioSpecificConfig; MPEG-4 Part 2 and
+ *                      MPEG-2 video: the esds decoder specific info (VOS/VOL or sequence header); else empty
  * @param nalLength     bytes of each NAL unit's length prefix for H.264/HEVC (ISO/IEC 14496-15), else 0
  * @param width         picture width, video only
  * @param height        picture height, video only
@@ -80,9 +81,10 @@ record SampleFormat(StreamKind kind, String codec, byte[] codecPrivate, int nalL
         } else if (codec.equals("mpeg4")) {
             Optional<Esds> esds = children.stream().filter(c -> c.type().equals("esds")).findFirst()
                     .flatMap(c -> Esds.parse(c.data()));
-            if (esds.isPresent() && (esds.get().objectType() == 0x60 || esds.get().objectType() == 0x61)) {
+            if (esds.isPresent() && esds.get().objectType() >= 0x60 && esds.get().objectType() <= 0x65) {
                 codec = "mpeg2video";
             }
+            config = esds.map(Esds::decoderSpecificInfo).orElse(new byte[0]); // VOL or sequence header
         }
         return Optional.of(new SampleFormat(StreamKind.VIDEO, codec, config, nalLength, width, height, 0, 0));
     }
