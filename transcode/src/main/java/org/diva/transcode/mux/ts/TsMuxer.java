@@ -22,9 +22,9 @@ import org.diva.transcode.stream.Ticks;
  * <p>Timing: every timestamp is shifted by one offset, chosen at the first packet so that the earliest decoding time
  * of any stream becomes {@code start + pcrDelay}; streams keep their relative timing (A/V sync) exactly. The
  * program clock runs {@code pcrDelay} behind the decoding time of the packet being written, so each access unit
- * arrives that long before it is due. A PCR goes out at least every {@code pcrEvery} of program time on the video
- * PID (the first audio PID when there is no video): in the adaptation field of a PES that starts there, or in a
- * packet of its own; PAT and PMT go out at the start, before every video keyframe (so a receiver can tune in
+ * arrives that long before it is due. A PCR goes out on the video PID (the first audio PID when there is no video)
+ * in the adaptation field of every PES there, and in packets of its own wherever the time since the last one would
+ * otherwise exceed {@code pcrEvery}; PAT and PMT go out at the start, before every video keyframe (so a receiver can tune in
  * there) and every {@code psiEvery}.
  */
 public final class TsMuxer implements Muxer {
@@ -139,12 +139,19 @@ public final class TsMuxer implements Muxer {
             lastPsi = clock;
         }
         long pcr = -1;
-        if (lastPcr == Long.MIN_VALUE || clock - lastPcr >= settings.pcrEvery() || key && s.pid() == pcrPid) {
-            if (s.pid() == pcrPid) {
-                pcr = clock;
-            } else {
-                writer.pcrOnly(pcrPid, clock);
+        if (lastPcr != Long.MIN_VALUE && clock - lastPcr <= Ticks.PER_SECOND) {
+            // Between two packets far apart in time (audio frames of 21 ms after a PCR, sparse video) the clock
+            // still has to be sent every pcrEvery: PCRs at the times in between, which the bytes lie between.
+            while (clock - lastPcr > settings.pcrEvery()) {
+                lastPcr += settings.pcrEvery();
+                writer.pcrOnly(pcrPid, lastPcr);
             }
+        }
+        if (s.pid() == pcrPid) {
+            pcr = clock; // every PES on the PCR PID carries one: 8 bytes a frame
+            lastPcr = clock;
+        } else if (lastPcr == Long.MIN_VALUE || clock - lastPcr >= settings.pcrEvery()) {
+            writer.pcrOnly(pcrPid, clock);
             lastPcr = clock;
         }
         ByteBuffer[] pieces = framing.get(slot).frame(p.data().duplicate());
