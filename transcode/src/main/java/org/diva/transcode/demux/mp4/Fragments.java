@@ -20,8 +20,10 @@ final class Fragments {
     private final Map<Long, Mp4Track> tracks = new HashMap<>();
     private final Map<Long, long[]> defaults = new HashMap<>(); // track id -> {duration, size, flags}
     private final Map<Long, Long> lastDuration = new HashMap<>();
+    private final long fileSize;
 
-    Fragments(Iterable<Mp4Track> all, Box moov) throws MediaFormatException {
+    Fragments(Iterable<Mp4Track> all, Box moov, long fileSize) throws MediaFormatException {
+        this.fileSize = fileSize;
         for (Mp4Track t : all) {
             tracks.put(t.id(), t);
         }
@@ -110,7 +112,10 @@ final class Fragments {
             at += 4;
         }
         int width = Integer.bitCount(flags & 0xf00) * 4;
-        if (count > (b.limit() - at) / Math.max(1, width) || width == 0 && count > SampleTable.MAX_SAMPLES) {
+        boolean sizesListed = (flags & 0x200) != 0;
+        if (count > (b.limit() - at) / Math.max(1, width)
+                || width == 0 && count > (d[1] > 0 ? fileSize / d[1] : 1 << 16)
+                || !sizesListed && d[1] > 0 && count > fileSize / d[1]) {
             throw new MediaFormatException("damaged MP4: the " + trun.describe() + " declares " + count
                     + " samples but has room for fewer");
         }

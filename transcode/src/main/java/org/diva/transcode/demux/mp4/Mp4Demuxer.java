@@ -43,6 +43,16 @@ public final class Mp4Demuxer implements Demuxer {
 
     /** Reads the file's structure; the channel stays the caller's. */
     public static Mp4Demuxer open(SeekableByteChannel channel) throws IOException {
+        try {
+            return read(channel);
+        } catch (IndexOutOfBoundsException | java.nio.BufferUnderflowException e) {
+            // Header boxes are parsed from memory with bounds checks; a field past its box's end lands here.
+            throw new org.diva.transcode.probe.MediaFormatException(
+                    "damaged MP4: a header box is shorter than the fields it must hold (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static Mp4Demuxer read(SeekableByteChannel channel) throws IOException {
         Mp4Layout layout = Mp4Layout.read(channel);
         Box moov = layout.moov();
         long movieTimescale = 0;
@@ -59,13 +69,13 @@ public final class Mp4Demuxer implements Demuxer {
         List<Mp4Track> tracks = new ArrayList<>();
         java.util.Set<Long> chapters = chapterTracks(moov);
         for (Box trak : moov.all("trak")) {
-            Optional<Mp4Track> track = TrackReader.read(trak, tracks.size(), movieTimescale);
+            Optional<Mp4Track> track = TrackReader.read(trak, tracks.size(), movieTimescale, channel.size());
             if (track.isPresent() && !chapters.contains(track.get().id())) {
                 tracks.add(track.get());
             }
         }
         if (!layout.fragments().isEmpty()) {
-            Fragments fragments = new Fragments(tracks, moov);
+            Fragments fragments = new Fragments(tracks, moov, channel.size());
             for (long at : layout.fragments()) {
                 fragments.add(layout.readFragment(channel, at));
             }

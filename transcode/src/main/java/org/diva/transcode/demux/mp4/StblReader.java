@@ -20,8 +20,9 @@ final class StblReader {
     private StblReader() {
     }
 
-    static SampleTable read(Box stbl) throws MediaFormatException {
-        int[] sizes = sizes(stbl);
+    /** @param fileSize bounds a constant-size table: its samples must fit in the file */
+    static SampleTable read(Box stbl, long fileSize) throws MediaFormatException {
+        int[] sizes = sizes(stbl, fileSize);
         long[] chunks = chunkOffsets(stbl);
         SampleTable table = new SampleTable();
         Cursor deltas = runs(stbl.child("stts"), "stts", sizes.length);
@@ -58,7 +59,7 @@ final class StblReader {
         return table;
     }
 
-    private static int[] sizes(Box stbl) throws MediaFormatException {
+    private static int[] sizes(Box stbl, long fileSize) throws MediaFormatException {
         Optional<Box> stsz = stbl.child("stsz");
         if (stsz.isPresent()) {
             ByteBuffer b = fullBox(stsz.get());
@@ -68,6 +69,11 @@ final class StblReader {
                 throw new MediaFormatException(String.format(Locale.ROOT,
                         "damaged MP4: the %s declares %,d sample sizes but has room for %,d", stsz.get().describe(),
                         declared, (b.limit() - 12L) / 4));
+            }
+            if (fixed != 0 && declared > fileSize / fixed) {
+                throw new MediaFormatException(String.format(Locale.ROOT,
+                        "damaged MP4: the %s declares %,d samples of %,d bytes, more than the %,d-byte file holds",
+                        stsz.get().describe(), declared, fixed, fileSize));
             }
             int count = boundedCount(declared, stsz.get());
             int[] sizes = new int[count];

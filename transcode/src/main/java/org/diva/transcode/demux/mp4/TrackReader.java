@@ -17,7 +17,7 @@ final class TrackReader {
     private TrackReader() {
     }
 
-    static Optional<Mp4Track> read(Box trak, int index, long movieTimescale) throws MediaFormatException {
+    static Optional<Mp4Track> read(Box trak, int index, long movieTimescale, long fileSize) throws MediaFormatException {
         Box mdia = trak.need("mdia");
         ByteBuffer hdlr = mdia.need("hdlr").data();
         if (hdlr.remaining() < 12) {
@@ -50,7 +50,7 @@ final class TrackReader {
                 f.width(), f.height(), f.sampleRate(), f.channels(), language(language),
                 mediaDuration > 0 ? OptionalLong.of(Ticks.fromTimescale(mediaDuration, timescale))
                         : OptionalLong.empty());
-        return Optional.of(new Mp4Track(stream, id, f, StblReader.read(stbl), timescale, edit[0],
+        return Optional.of(new Mp4Track(stream, id, f, StblReader.read(stbl, fileSize), timescale, edit[0],
                 edit[1]));
     }
 
