@@ -83,3 +83,7 @@ ff -f lavfi -i sine=sample_rate=48000:duration=0.1 $EXACT -c:a flac -strict expe
 # Three seconds of H.264 (a keyframe every second, B-frames) + AAC mono, moov first: the remux tests seek in it.
 ff -f lavfi -i testsrc=size=160x90:rate=25:duration=3 -f lavfi -i sine=frequency=440:sample_rate=48000:duration=3 \
    $EXACT $X264 -g 25 -keyint_min 25 -c:a aac -b:a 24k -ac 1 -movflags +faststart h264_aac_gop.mp4
+
+# MPEG-2 video ('mp4v', esds object type 0x61) + MPEG-1 Layer II audio, half a second: TS stream types 0x02 and 0x03.
+ff -f lavfi -i testsrc=size=160x90:rate=25:duration=0.5 -f lavfi -i sine=frequency=440:sample_rate=48000:duration=0.5 \
+   $EXACT -c:v mpeg2video -q:v 10 -g 6 -c:a mp2 -b:a 64k -ac 1 mpeg2_mp2.mp4

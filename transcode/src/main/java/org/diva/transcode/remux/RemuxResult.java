@@ -5,7 +5,7 @@ package org.diva.transcode.remux;
  *
  * @param outcome what stopped it
  * @param packets packets written
- * @param start   the presentation time the output starts at (the keyframe sought), in ticks
+ * @param start   the source presentation time the output starts at (the keyframe sought; 0 from the start)
  */
 public record RemuxResult(Outcome outcome, long packets, long start) {
     public enum Outcome {

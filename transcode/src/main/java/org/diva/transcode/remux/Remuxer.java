@@ -54,12 +54,16 @@ public final class Remuxer {
             try {
                 muxer = muxers.create(streams);
             } catch (IOException e) {
-                return new RemuxResult(RemuxResult.Outcome.OUTPUT_FAILED, 0, from);
+                return new RemuxResult(RemuxResult.Outcome.OUTPUT_FAILED, 0, startOf(from));
             }
             try (muxer) {
                 return copy(demuxer, muxer, streams, from);
             }
         }
+    }
+
+    private static long startOf(long from) {
+        return from == Ticks.NONE ? 0 : from;
     }
 
     private static RemuxResult copy(Demuxer demuxer, Muxer muxer, List<ElementaryStream> streams, long from)
@@ -88,15 +92,15 @@ public final class Remuxer {
             try {
                 muxer.write(p);
             } catch (IOException clientGone) {
-                return new RemuxResult(RemuxResult.Outcome.OUTPUT_FAILED, written, from);
+                return new RemuxResult(RemuxResult.Outcome.OUTPUT_FAILED, written, startOf(from));
             }
             written++;
         }
         try {
             muxer.finish();
         } catch (IOException clientGone) {
-            return new RemuxResult(RemuxResult.Outcome.OUTPUT_FAILED, written, from);
+            return new RemuxResult(RemuxResult.Outcome.OUTPUT_FAILED, written, startOf(from));
         }
-        return new RemuxResult(RemuxResult.Outcome.COMPLETED, written, from);
+        return new RemuxResult(RemuxResult.Outcome.COMPLETED, written, startOf(from));
     }
 }

@@ -72,6 +72,7 @@ class RemuxMp4ToTsTest {
         "h264_aac_gop.mp4, h264, aac",
         "h264_baseline.mov, h264, aac",
         "mpeg4_mp3.mp4, mpeg4, mp3",
+        "mpeg2_mp2.mp4, mpeg2video, mp2",
         "hevc_main10.mp4, hevc, ",
         "ac3_eac3_51.mp4, , ac3",
         "tone_title.m4a, , aac",
@@ -138,6 +139,17 @@ class RemuxMp4ToTsTest {
         JsonNode audio = Ffmpeg.probe(ts).get("streams").get(1);
         assertEquals("fra", audio.get("tags").get("language").asText());
         assertEquals(44100, audio.get("sample_rate").asInt());
+    }
+
+    @Test
+    void eac3GoesOutWithItsAtscStreamType() throws IOException {
+        Ffmpeg.assumeInstalled();
+        Path ts = dir.resolve("eac3.ts");
+        remux(fixture("ac3_eac3_51.mp4"), ts, new StreamChoice(Optional.empty(), 1, true), 0, TsSettings.DEFAULT);
+        assertClean(ts);
+        JsonNode audio = Ffmpeg.probe(ts).get("streams").get(0);
+        assertEquals("eac3", audio.get("codec_name").asText());
+        assertEquals(6, audio.get("channels").asInt());
     }
 
     @Test
