@@ -70,6 +70,7 @@ class RemuxMp4ToTsTest {
     @CsvSource({
         "h264_high_aac_moov_end.mp4, h264, aac",
         "h264_aac_gop.mp4, h264, aac",
+        "fragmented_av_implicit.mp4, h264, aac",
         "h264_baseline.mov, h264, aac",
         "mpeg4_mp3.mp4, mpeg4, mp3",
         "mpeg2_mp2.mp4, mpeg2video, mp2",

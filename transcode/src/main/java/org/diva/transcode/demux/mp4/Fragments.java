@@ -12,8 +12,9 @@ import org.diva.transcode.probe.MediaFormatException;
  * <p>Each 'traf' names its track in 'tfhd', with defaults that override the movie's 'trex'; 'tfdt' gives the
  * fragment's first decoding time (without it, the time continues from the previous fragment); each 'trun' lists
  * samples with optional duration, size, flags and composition offset, the data starting at the trun's data_offset
- * from the base: the tfhd's explicit base_data_offset, else the moof's first byte (what default-base-is-moof says,
- * and what a first traf without it means too). A sample is a sync sample unless its flags set
+ * from the base: the tfhd's explicit base_data_offset, else the moof's first byte when default-base-is-moof is set
+ * or for the moof's first traf, else where the previous traf's data ended (section 8.8.7.1). A run without a
+ * data_offset follows the previous run's data. A sample is a sync sample unless its flags set
  * sample_is_non_sync_sample (bit 16).
  */
 final class Fragments {
@@ -45,26 +46,25 @@ final class Fragments {
     }
 
     void add(Box moof) throws MediaFormatException {
+        long implicitBase = moof.offset();
         for (Box traf : moof.all("traf")) {
             try {
-                traf(traf, moof.offset());
+                implicitBase = traf(traf, moof.offset(), implicitBase);
             } catch (IndexOutOfBoundsException e) {
                 throw new MediaFormatException("damaged MP4: the " + traf.describe() + " is cut short");
             }
         }
     }
 
-    private void traf(Box traf, long moofOffset) throws MediaFormatException {
+    /** Adds a traf's samples; returns where its data ends, the implicit base of the next traf. */
+    private long traf(Box traf, long moofOffset, long implicitBase) throws MediaFormatException {
         ByteBuffer tfhd = traf.need("tfhd").data();
         int flags = tfhd.getInt(0) & 0xffffff;
         long id = tfhd.getInt(4) & 0xffff_ffffL;
         Mp4Track track = tracks.get(id);
-        if (track == null) {
-            return; // a track DiVA does not pass on
-        }
         long[] d = defaults.getOrDefault(id, new long[] {0, 0, 0}).clone();
         int at = 8;
-        long base = moofOffset;
+        long base = (flags & 0x20000) != 0 ? moofOffset : implicitBase;
         if ((flags & 0x1) != 0) {
             base = tfhd.getLong(at);
             at += 8;
@@ -83,26 +83,31 @@ final class Fragments {
         if ((flags & 0x20) != 0) {
             d[2] = tfhd.getInt(at);
         }
-        SampleTable table = track.samples();
-        long time = table.endTime(lastDuration.getOrDefault(id, 0L));
+        long time = track == null ? 0 : track.samples().endTime(lastDuration.getOrDefault(id, 0L));
         var tfdt = traf.child("tfdt");
         if (tfdt.isPresent()) {
             ByteBuffer b = tfdt.get().data();
             time = b.get(0) == 1 ? b.getLong(4) : b.getInt(4) & 0xffff_ffffL;
         }
+        long end = base;
         for (Box trun : traf.all("trun")) {
-            time = trun(trun, track, base, d, time);
+            long[] ended = trun(trun, track, base, end, d, time);
+            time = ended[0];
+            end = ended[1];
         }
+        return end;
     }
 
-    private long trun(Box trun, Mp4Track track, long base, long[] d, long startTime) throws MediaFormatException {
+    /** Adds a trun's samples (to no table when the track is not passed on); returns {end time, end offset}. */
+    private long[] trun(Box trun, Mp4Track track, long base, long previousEnd, long[] d, long startTime)
+            throws MediaFormatException {
         ByteBuffer b = trun.data();
         int flags = b.getInt(0) & 0xffffff;
         long count = b.getInt(4) & 0xffff_ffffL;
         int at = 8;
-        long offset = base;
+        long offset = previousEnd; // without a data_offset a run follows the previous one's data
         if ((flags & 0x1) != 0) {
-            offset += b.getInt(at);
+            offset = base + b.getInt(at);
             at += 4;
         }
         int firstFlags = (int) d[2];
@@ -130,11 +135,15 @@ final class Fragments {
             at += (flags & 0x400) != 0 ? 4 : 0;
             int cts = (flags & 0x800) != 0 ? b.getInt(at) : 0;
             at += (flags & 0x800) != 0 ? 4 : 0;
-            track.samples().add(offset, size, time, cts, (sampleFlags & 0x10000) == 0, trun.describe());
+            if (track != null) {
+                track.samples().add(offset, size, time, cts, (sampleFlags & 0x10000) == 0, trun.describe());
+            }
             offset += size;
             time += duration;
         }
-        lastDuration.put(track.id(), duration);
-        return time;
+        if (track != null) {
+            lastDuration.put(track.id(), duration);
+        }
+        return new long[] {time, offset};
     }
 }

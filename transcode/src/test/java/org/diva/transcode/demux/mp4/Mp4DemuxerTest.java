@@ -26,7 +26,7 @@ class Mp4DemuxerTest {
     @ParameterizedTest
     @ValueSource(strings = {"h264_high_aac_moov_end.mp4", "h264_high_aac_faststart.mp4", "h264_baseline.mov",
         "mpeg4_mp3.mp4", "mpeg2_mp2.mp4", "multilang.mp4", "ac3_eac3_51.mp4", "hevc_main10.mp4", "fragmented.mp4",
-        "tone_title.m4a"})
+        "fragmented_av_implicit.mp4", "tone_title.m4a"})
     void packetsMatchFfprobe(String name) throws IOException {
         Ffmpeg.assumeInstalled();
         Path file = fixture(name);

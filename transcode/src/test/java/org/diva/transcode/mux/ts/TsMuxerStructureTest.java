@@ -117,6 +117,25 @@ class TsMuxerStructureTest {
     }
 
     @Test
+    void streamsInterleavedByDecodingTimeFromTheConfiguredStart() throws IOException {
+        long start = 10 * 90_000L;
+        byte[] ts = mux(GOP, TsSettings.DEFAULT.withStart(start));
+        long last = -1;
+        long first = -1;
+        for (int at = 0; at < ts.length; at += 188) {
+            long dts = pesDts(ts, at);
+            if (dts >= 0) {
+                assertTrue(dts >= last, "DTS " + dts + " after " + last + " at byte " + at);
+                first = first < 0 ? dts : first;
+                last = dts;
+            }
+            long pcr = pcr(ts, at);
+            assertTrue(pcr < 0 || pcr >= start, "PCR " + pcr + " before the start");
+        }
+        assertEquals(start + TsSettings.DEFAULT.pcrDelay(), first, "the first decoding time");
+    }
+
+    @Test
     void audioOnlyCarriesPcrOnTheAudioPid() throws IOException {
         byte[] ts = mux(Path.of("src/test/resources/media/mp4/tone_title.m4a"), TsSettings.DEFAULT);
         int pcrs = 0;
