@@ -1,18 +1,25 @@
 package org.diva.transcode.demux.mp4;
 
 import java.io.IOException;
+import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 import org.diva.transcode.demux.Demuxer;
 import org.diva.transcode.probe.ChannelReads;
+import org.diva.transcode.probe.MediaFormatException;
 import org.diva.transcode.stream.ElementaryStream;
 import org.diva.transcode.stream.Packet;
 import org.diva.transcode.stream.StreamKind;
+import org.diva.transcode.stream.Ticks;
 
 /**
  * Demuxes MP4 and QuickTime files, classic (sample tables) and fragmented (moof/traf/trun), with DiVA's own box
@@ -45,9 +52,9 @@ public final class Mp4Demuxer implements Demuxer {
     public static Mp4Demuxer open(SeekableByteChannel channel) throws IOException {
         try {
             return read(channel);
-        } catch (IndexOutOfBoundsException | java.nio.BufferUnderflowException e) {
+        } catch (IndexOutOfBoundsException | BufferUnderflowException e) {
             // Header boxes are parsed from memory with bounds checks; a field past its box's end lands here.
-            throw new org.diva.transcode.probe.MediaFormatException(
+            throw new MediaFormatException(
                     "damaged MP4: a header box is shorter than the fields it must hold (" + e.getMessage() + ")", e);
         }
     }
@@ -67,7 +74,7 @@ public final class Mp4Demuxer implements Demuxer {
             }
         }
         List<Mp4Track> tracks = new ArrayList<>();
-        java.util.Set<Long> chapters = chapterTracks(moov);
+        Set<Long> chapters = chapterTracks(moov);
         for (Box trak : moov.all("trak")) {
             Optional<Mp4Track> track = TrackReader.read(trak, tracks.size(), movieTimescale, channel.size());
             if (track.isPresent() && !chapters.contains(track.get().id())) {
@@ -82,14 +89,14 @@ public final class Mp4Demuxer implements Demuxer {
         }
         OptionalLong duration = movieTimescale > 0 && movieDuration > 0 && movieDuration != 0xffff_ffffL
                 && layout.fragments().isEmpty()
-                ? OptionalLong.of(org.diva.transcode.stream.Ticks.fromTimescale(movieDuration, movieTimescale))
+                ? OptionalLong.of(Ticks.fromTimescale(movieDuration, movieTimescale))
                 : lastSampleEnd(tracks);
         return new Mp4Demuxer(channel, List.copyOf(tracks), duration);
     }
 
     /** QuickTime chapter titles are a text track named by another track's tref/chap: not a subtitle to show. */
-    private static java.util.Set<Long> chapterTracks(Box moov) throws IOException {
-        java.util.Set<Long> ids = new java.util.HashSet<>();
+    private static Set<Long> chapterTracks(Box moov) throws IOException {
+        Set<Long> ids = new HashSet<>();
         for (Box trak : moov.all("trak")) {
             Optional<Box> chap = trak.path("tref", "chap");
             if (chap.isPresent()) {
@@ -144,7 +151,7 @@ public final class Mp4Demuxer implements Demuxer {
         SampleTable s = t.samples();
         byte[] bytes = new byte[s.size(i)];
         if (ChannelReads.readInto(channel, s.offset(i), ByteBuffer.wrap(bytes)) < bytes.length) {
-            throw new org.diva.transcode.probe.MediaFormatException(String.format(java.util.Locale.ROOT,
+            throw new MediaFormatException(String.format(Locale.ROOT,
                     "truncated MP4: sample %,d of track %d needs %,d bytes at byte %,d but the file ends at %,d",
                     i + 1, t.id(), bytes.length, s.offset(i), channel.size()));
         }
@@ -175,6 +182,6 @@ public final class Mp4Demuxer implements Demuxer {
     @Override
     public void close() {
         forced = -1;
-        java.util.Arrays.fill(next, Integer.MAX_VALUE); // reads after close return nothing
+        Arrays.fill(next, Integer.MAX_VALUE); // reads after close return nothing
     }
 }
