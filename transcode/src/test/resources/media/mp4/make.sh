@@ -79,3 +79,17 @@ has libaom-av1 av1.mp4 && ff -f lavfi -i testsrc=size=64x64:rate=10:duration=0.3
 # Lossless audio: ALAC in .m4a ('alac' config box) and FLAC in .mp4 ('dfLa'), a tenth of a second each.
 ff -f lavfi -i sine=sample_rate=44100:duration=0.1 $EXACT -c:a alac alac.m4a
 ff -f lavfi -i sine=sample_rate=48000:duration=0.1 $EXACT -c:a flac -strict experimental flac.mp4
+
+# Three seconds of H.264 (a keyframe every second, B-frames) + AAC mono, moov first: the remux tests seek in it.
+ff -f lavfi -i testsrc=size=160x90:rate=25:duration=3 -f lavfi -i sine=frequency=440:sample_rate=48000:duration=3 \
+   $EXACT $X264 -g 25 -keyint_min 25 -c:a aac -b:a 24k -ac 1 -movflags +faststart h264_aac_gop.mp4
+
+# MPEG-2 video ('mp4v', esds object type 0x61) + MPEG-1 Layer II audio, half a second: TS stream types 0x02 and 0x03.
+ff -f lavfi -i testsrc=size=160x90:rate=25:duration=0.5 -f lavfi -i sine=frequency=440:sample_rate=48000:duration=0.5 \
+   $EXACT -c:v mpeg2video -q:v 10 -g 6 -c:a mp2 -b:a 64k -ac 1 mpeg2_mp2.mp4
+
+# Fragmented video + audio (two trafs per moof) whose tfhd has neither base_data_offset nor default-base-is-moof,
+# so the second traf's data starts where the first one's ends (ISO/IEC 14496-12 section 8.8.7.1).
+ff -f lavfi -i testsrc=size=160x90:rate=25:duration=1 -f lavfi -i sine=frequency=440:sample_rate=48000:duration=1 \
+   $EXACT $X264 -g 10 -c:a aac -b:a 24k -ac 1 -frag_duration 400000 \
+   -movflags frag_keyframe+empty_moov+omit_tfhd_offset fragmented_av_implicit.mp4
