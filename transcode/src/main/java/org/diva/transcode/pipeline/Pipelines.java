@@ -6,12 +6,14 @@ import java.nio.channels.WritableByteChannel;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.diva.transcode.demux.Demuxer;
 import org.diva.transcode.mux.Muxer;
 import org.diva.transcode.probe.MediaFormatException;
 import org.diva.transcode.stream.ElementaryStream;
+import org.diva.transcode.stream.StreamKind;
 import org.diva.transcode.video.EncoderSettings;
 
 /**
@@ -66,13 +68,13 @@ public final class Pipelines {
             Map<Integer, PacketStage> stages = new HashMap<>();
             try {
                 if (plan.video().isPresent()) {
-                    ElementaryStream input = stream(demuxer, plan.video().getAsInt());
+                    ElementaryStream input = stream(demuxer, StreamKind.VIDEO, plan.video().getAsInt());
                     stages.put(input.index(), plan.videoCodec().isPresent()
                             ? video.open(input, plan.videoCodec().get(), stages.size())
                             : new CopyStage(input, stages.size()));
                 }
                 if (plan.audio().isPresent()) {
-                    ElementaryStream input = stream(demuxer, plan.audio().getAsInt());
+                    ElementaryStream input = stream(demuxer, StreamKind.AUDIO, plan.audio().getAsInt());
                     stages.put(input.index(), plan.audioCodec().isPresent()
                             ? audio.open(input, plan.audioCodec().get(), stages.size())
                             : new CopyStage(input, stages.size()));
@@ -90,9 +92,13 @@ public final class Pipelines {
         }
     }
 
-    private static ElementaryStream stream(Demuxer demuxer, int index) throws MediaFormatException {
-        return demuxer.streams().stream().filter(s -> s.index() == index).findFirst()
-                .orElseThrow(() -> new MediaFormatException("the file has no stream " + index + " (it has "
-                        + demuxer.streams().size() + ")"));
+    /** The {@code nth} stream of a kind, counted as the probes count tracks. */
+    private static ElementaryStream stream(Demuxer demuxer, StreamKind kind, int nth) throws MediaFormatException {
+        List<ElementaryStream> ofKind = demuxer.streams().stream().filter(s -> s.kind() == kind).toList();
+        if (nth < 0 || nth >= ofKind.size()) {
+            throw new MediaFormatException("the file has no " + kind.name().toLowerCase(Locale.ROOT)
+                    + " stream " + nth + " (it has " + ofKind.size() + ")");
+        }
+        return ofKind.get(nth);
     }
 }

@@ -10,9 +10,9 @@ import org.diva.transcode.video.EncoderSettings;
  * What one converted stream is made of: which input streams go in, and whether each is copied or re-encoded.
  * It is what a play decision becomes once the file's streams are known.
  *
- * @param video      the input video stream index, if the output has video
+ * @param video      which of the input's video streams (0: the first), if the output has video
  * @param videoCodec empty: copy the video as it is; present: encode it to H.264 with these settings
- * @param audio      the input audio stream index, if the output has audio
+ * @param audio      which of the input's audio streams (0: the first), if the output has audio
  * @param audioCodec empty: copy the audio; present: convert it to this target
  */
 public record StreamPlan(OptionalInt video, Optional<EncoderSettings> videoCodec, OptionalInt audio,
