@@ -69,14 +69,22 @@ public final class Pipeline {
             long from = startTicks > 0 ? demuxer.seek(startTicks) : Long.MIN_VALUE;
             int keyStream = keyStream();
             Interleaver interleaver = new Interleaver(stages.size(), MAX_LEAD);
+            boolean videoStarted = false;
             Optional<Packet> next;
             while ((next = demuxer.read()).isPresent()) {
                 checkInterrupted();
                 Packet packet = next.get();
                 PacketStage stage = stages.get(packet.stream());
-                if (stage == null || (packet.pts() != Ticks.NONE && packet.pts() < from
-                        && stage.output().kind() != StreamKind.VIDEO)) {
+                if (stage == null) {
                     continue;
+                }
+                if (stage.output().kind() == StreamKind.VIDEO) {
+                    videoStarted |= packet.keyframe();
+                    if (!videoStarted) {
+                        continue; // a picture that needs references the output does not have
+                    }
+                } else if (packet.pts() != Ticks.NONE && packet.pts() < from) {
+                    continue; // from before the picture the output starts with
                 }
                 interleaver.add(stage.push(packet));
                 write(interleaver.ready(), keyStream);
