@@ -177,6 +177,47 @@ class AudioConverterTest {
     }
 
     @Test
+    void monoMpeg2Layer3At22kHzBecomesMonoMp2At48kHz() throws IOException {
+        Ffmpeg.assumeInstalled();
+        AudioFixtures.Track track = AudioFixtures.mp3(AudioFixtures.DIR.resolve("tone.mp3"));
+        AudioConverter converter = AudioConverter.forTransportStream(track.stream(), 0);
+        assertEquals(1, converter.output().channels());
+        Path file = write(convert(converter, track.packets()));
+        JsonNode stream = Ffmpeg.probe(file).path("streams").path(0);
+        assertEquals(1, stream.path("channels").asInt());
+        assertEquals(48000, stream.path("sample_rate").asInt());
+        float[][] pcm = decode(file);
+        assertTrue(AudioSignals.goertzel(pcm[0], 9600, 38400, 48000, 440) > 0.8, "the 440 Hz tone survives");
+    }
+
+    @Test
+    void aDamagedPacketIsReportedAndTheConversionCarriesOn() throws IOException {
+        AudioFixtures.Track track = AudioFixtures.adts(CONVERT.resolve("lr-44k.aac"), 0);
+        AudioConverter converter = AudioConverter.forTransportStream(track.stream(), 0);
+        List<Packet> out = new ArrayList<>();
+        byte[] junk = new byte[300];
+        new java.util.Random(9).nextBytes(junk);
+        junk[0] = (byte) 0xE0; // an END element id first, then garbage: no valid channel
+        for (int i = 0; i < track.packets().size(); i++) {
+            Packet p = track.packets().get(i);
+            if (i == 20) {
+                Packet bad = new Packet(0, p.pts(), p.dts(), 0, true, java.nio.ByteBuffer.wrap(junk));
+                try {
+                    out.addAll(converter.push(bad));
+                } catch (org.diva.transcode.probe.MediaFormatException expected) {
+                    // the pipeline logs it and goes on; the next packet's pts drives the timeline
+                }
+                continue;
+            }
+            out.addAll(converter.push(p));
+        }
+        out.addAll(converter.flush());
+        for (int i = 0; i < out.size(); i++) {
+            assertEquals(i * FRAME_TICKS, out.get(i).pts(), "frame " + i);
+        }
+    }
+
+    @Test
     void packetsOfAnotherStreamAreRefused() throws IOException {
         AudioFixtures.Track track = AudioFixtures.adts(CONVERT.resolve("lr-44k.aac"), 0);
         AudioConverter converter = AudioConverter.forTransportStream(track.stream(), 0);

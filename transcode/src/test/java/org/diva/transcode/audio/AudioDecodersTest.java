@@ -124,6 +124,21 @@ class AudioDecodersTest {
     }
 
     @Test
+    void damagedMp3PacketsGiveAFormatError() throws IOException {
+        AudioFixtures.Track track = AudioFixtures.mp3(AudioFixtures.DIR.resolve("stereo-vbr.mp3"));
+        AudioDecoder decoder = AudioDecoders.forStream(track.stream());
+        byte[] frame = new byte[track.packets().get(5).data().remaining()];
+        track.packets().get(5).data().duplicate().get(frame);
+        byte[] truncated = java.util.Arrays.copyOf(frame, frame.length / 2);
+        assertThrows(MediaFormatException.class,
+                () -> decoder.decode(new Packet(0, 0, Ticks.NONE, 0, true, ByteBuffer.wrap(truncated))));
+        byte[] noSync = frame.clone();
+        noSync[0] = 0x12;
+        assertThrows(MediaFormatException.class,
+                () -> decoder.decode(new Packet(0, 0, Ticks.NONE, 0, true, ByteBuffer.wrap(noSync))));
+    }
+
+    @Test
     void mp3MatchesFfmpegsDecode() throws IOException {
         Ffmpeg.assumeInstalled();
         Path file = AudioFixtures.DIR.resolve("stereo-vbr.mp3");
