@@ -41,9 +41,10 @@ final class JcodecMp3Decoder implements AudioDecoder {
         int offset = 0;
         long pts = Long.MIN_VALUE;
         while (offset < length) {
+            int at = offset;
             MpegAudioHeader header = MpegAudioHeader.parse(bytes, offset, length).orElseThrow(
-                    () -> new MediaFormatException("no MPEG audio frame header at byte " + (packet.data().remaining()
-                            - length) + " of an MP3 packet at " + packet.pts() + " ticks"));
+                    () -> new MediaFormatException("no MPEG audio frame header at byte " + at + " of an MP3 packet at "
+                            + packet.pts() + " ticks"));
             int end = offset + header.frameLength();
             if (header.layer() != 3 || end > length) {
                 throw new MediaFormatException("MP3 packet at " + packet.pts() + " ticks: " + (header.layer() != 3

@@ -84,6 +84,24 @@ class Mp2EncoderTest {
         assertEquals(48000, stream.path("sample_rate").asInt());
     }
 
+    /** ffmpeg checks layer II CRCs under -err_detect crccheck: ours pass, and a flipped allocation bit fails. */
+    @Test
+    void crcCoversHeaderAndSideInformation() throws IOException {
+        Ffmpeg.assumeInstalled();
+        float[][] pcm = {AudioSignals.music(48000, 48000, 3), AudioSignals.sweep(48000, 48000, 50, 9000, 0.4)};
+        byte[] mp2 = encode(new Mp2Settings(48000, 2, 256, true), pcm);
+        assertEquals("", crcComplaints(mp2));
+        mp2[6 + 768 * 10] ^= 0x04; // an allocation bit of frame 10 (256 kb/s frames are 768 bytes)
+        assertTrue(crcComplaints(mp2).contains("CRC"), "a damaged frame is caught by its CRC");
+    }
+
+    private String crcComplaints(byte[] mp2) throws IOException {
+        Path file = dir.resolve("crc.mp2");
+        Files.write(file, mp2);
+        return Ffmpeg.run(java.util.List.of("ffmpeg", "-v", "error", "-err_detect", "crccheck", "-i", file.toString(),
+                "-f", "null", "-")).stderr().strip();
+    }
+
     @Test
     void monoFramesHaveTheHeaderTheSettingsAsk() {
         float[][] pcm = {AudioSignals.music(44100, 44100, 2)};
