@@ -103,6 +103,38 @@ class Mp2EncoderTest {
     }
 
     @Test
+    void silenceOverloadAndNanStillMakeValidFrames() throws IOException {
+        Ffmpeg.assumeInstalled();
+        int n = 48000;
+        float[] loud = new float[n];
+        float[] odd = new float[n];
+        for (int i = 0; i < n; i++) {
+            loud[i] = (i / 40) % 2 == 0 ? 3f : -3f; // a square wave far beyond full scale
+            odd[i] = i < n / 2 ? 0f : i % 7 == 0 ? Float.NaN : i % 11 == 0 ? Float.POSITIVE_INFINITY : 0.1f;
+        }
+        byte[] mp2 = encode(new Mp2Settings(48000, 2, 192, true), new float[][] {loud, odd});
+        float[][] decoded = decode(mp2, 2);
+        assertTrue(AudioSignals.rms(decoded[0], 1000, n - 1000) > 0.5, "the overload comes out loud, clipped");
+        assertTrue(AudioSignals.rms(decoded[1], 1000, n / 2 - 1000) < 1e-4, "silence stays silent");
+    }
+
+    @Test
+    void encodersOnTwoThreadsAreIndependent() throws Exception {
+        float[][] pcm = {AudioSignals.music(48000, 96000, 4), AudioSignals.sweep(48000, 96000, 30, 12000, 0.6)};
+        Mp2Settings settings = new Mp2Settings(48000, 2, 224, true);
+        byte[] alone = encode(settings, pcm);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var a = pool.submit(() -> encode(settings, pcm));
+            var b = pool.submit(() -> encode(settings, pcm));
+            org.junit.jupiter.api.Assertions.assertArrayEquals(alone, a.get());
+            org.junit.jupiter.api.Assertions.assertArrayEquals(alone, b.get());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void monoFramesHaveTheHeaderTheSettingsAsk() {
         float[][] pcm = {AudioSignals.music(44100, 44100, 2)};
         byte[] mp2 = encode(new Mp2Settings(44100, 1, 96, true), pcm);
