@@ -108,7 +108,9 @@ public final class AudioConverter {
         PcmBlock block = decoded.get();
         List<Packet> out = new ArrayList<>();
         float[] samples = block.samples();
-        if (segment != null && (block.sampleRate() != segment.sourceRate || block.channels() != segment.sourceChannels)) {
+        boolean formatChanged = segment != null
+                && (block.sampleRate() != segment.sourceRate || block.channels() != segment.sourceChannels);
+        if (formatChanged) {
             endSegment(out);
         }
         if (segment != null) {

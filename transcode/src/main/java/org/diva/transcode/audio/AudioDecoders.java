@@ -22,8 +22,8 @@ public final class AudioDecoders {
         return switch (stream.codec()) {
             case "aac" -> new JcodecAacDecoder(stream);
             case "mp3" -> new JcodecMp3Decoder();
-            default -> throw new UnsupportedAudioException("no pure-Java decoder for " + stream.codec() + " audio (stream "
-                    + stream.index() + "); aac and mp3 are supported");
+            default -> throw new UnsupportedAudioException("no pure-Java decoder for " + stream.codec()
+                    + " audio (stream " + stream.index() + "); aac and mp3 are supported");
         };
     }
 }

@@ -53,7 +53,8 @@ final class JcodecAacDecoder implements AudioDecoder {
             throw new UnsupportedAudioException("AAC " + config.profileName() + " (object type " + config.objectType()
                     + ") in stream " + stream.index() + " is not supported; only AAC-LC decodes faithfully");
         }
-        if (config.channels() < 1 || config.channels() >= WAVE_POSITION.length || WAVE_POSITION[config.channels()].length == 0) {
+        int count = config.channels();
+        if (count < 1 || count >= WAVE_POSITION.length || WAVE_POSITION[count].length == 0) {
             throw new UnsupportedAudioException("AAC stream " + stream.index() + " has channel configuration "
                     + config.channels() + " channels; only channel configurations 1..7 are supported");
         }
