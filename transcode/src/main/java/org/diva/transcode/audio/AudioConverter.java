@@ -14,7 +14,8 @@ import org.diva.transcode.stream.Ticks;
 
 /**
  * Converts one audio stream (AAC or MP3 packets) into MP2 packets, incrementally, so the transcode pipeline can sit
- * it between a demuxer and an MPEG-TS muxer: push a packet, get zero or more MP2 frames; flush at the end.
+ * it between a demuxer and an MPEG-TS muxer: push a packet, get zero or more MP2 frames; finish at the end. Its
+ * methods have the shape of the pipeline's {@code PacketStage} (output, push, finish, close).
  *
  * <p>Timing. The stream is cut into segments of continuous audio. A segment starts at the pts of its first decoded
  * block; MP2 frame k of the segment gets that pts plus k x 1152 samples, computed from the sample count so rounding
@@ -42,6 +43,7 @@ public final class AudioConverter {
     private final Mp2Fifo fifo;
 
     private Segment segment;
+    private boolean closed;
 
     /** The source format a segment runs at, and how far it has got. */
     private static final class Segment {
@@ -97,6 +99,9 @@ public final class AudioConverter {
 
     /** Decodes {@code packet} and returns the MP2 frames that are now complete. */
     public List<Packet> push(Packet packet) throws MediaFormatException {
+        if (closed) {
+            throw new IllegalStateException("the converter of stream " + sourceIndex + " is closed");
+        }
         if (packet.stream() != sourceIndex) {
             throw new IllegalArgumentException("packet of stream " + packet.stream() + " given to the converter of "
                     + "stream " + sourceIndex);
@@ -133,13 +138,19 @@ public final class AudioConverter {
         return out;
     }
 
-    /** Encodes what is left (the tail is padded with silence to whole frames). */
-    public List<Packet> flush() {
+    /** The input has ended: encodes what is left (the tail padded with silence to whole frames). */
+    public List<Packet> finish() {
         List<Packet> out = new ArrayList<>();
         if (segment != null) {
             endSegment(out);
         }
         return out;
+    }
+
+    /** Drops what is held, finished or not; the converter takes no more packets afterwards. */
+    public void close() {
+        segment = null;
+        closed = true;
     }
 
     private void feed(float[] interleaved, List<Packet> out) {

@@ -61,7 +61,7 @@ public final class AudioBenchmark {
                 for (Packet p : packets) {
                     converter.push(p);
                 }
-                converter.flush();
+                converter.finish();
             } else {
                 AudioDecoder decoder = AudioDecoders.forStream(track.stream());
                 for (Packet p : packets) {

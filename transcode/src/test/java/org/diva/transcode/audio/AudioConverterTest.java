@@ -31,7 +31,7 @@ class AudioConverterTest {
         for (Packet p : packets) {
             out.addAll(converter.push(p));
         }
-        out.addAll(converter.flush());
+        out.addAll(converter.finish());
         return out;
     }
 
@@ -211,7 +211,7 @@ class AudioConverterTest {
             }
             out.addAll(converter.push(p));
         }
-        out.addAll(converter.flush());
+        out.addAll(converter.finish());
         for (int i = 0; i < out.size(); i++) {
             assertEquals(i * FRAME_TICKS, out.get(i).pts(), "frame " + i);
         }
