@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.diva.transcode.audio.mp2.Mp2Encoder;
 import org.diva.transcode.audio.mp2.Mp2Settings;
+import org.diva.transcode.pipeline.PacketStage;
 import org.diva.transcode.probe.MediaFormatException;
 import org.diva.transcode.stream.ElementaryStream;
 import org.diva.transcode.stream.Packet;
@@ -28,7 +29,7 @@ import org.diva.transcode.stream.Ticks;
  *
  * <p>Not thread-safe; one converter per stream.
  */
-public final class AudioConverter {
+public final class AudioConverter implements PacketStage {
     private static final long TOLERANCE_MS = 20;
     private static final long MAX_SILENCE_MS = 5_000;
     private static final long MAX_OVERLAP_MS = 1_000;
