@@ -28,6 +28,9 @@ final class MpegDemuxer implements Demuxer {
     private final List<ElementaryStream> streams;
     private final OptionalLong duration;
     private final MpegSeeker seeker;
+    private final int reference;
+    /** After a seek, the keyframe landed on until it is read. */
+    private Optional<MpegSeeker.Landing> landing = Optional.empty();
 
     private MpegDemuxer(ArrayDeque<Unit> queue, Engine engine, List<ElementaryStream> streams,
                         OptionalLong duration) {
@@ -35,7 +38,8 @@ final class MpegDemuxer implements Demuxer {
         this.engine = engine;
         this.streams = List.copyOf(streams);
         this.duration = duration;
-        this.seeker = new MpegSeeker(engine, queue, reference(streams));
+        this.reference = reference(streams);
+        this.seeker = new MpegSeeker(engine, queue, reference);
     }
 
     /** Opens an engine whose units land in {@code queue}. */
@@ -118,17 +122,34 @@ final class MpegDemuxer implements Demuxer {
 
     @Override
     public Optional<Packet> read() throws IOException {
-        while (queue.isEmpty()) {
-            if (!engine.pump() && queue.isEmpty()) {
-                return Optional.empty();
+        while (true) {
+            while (queue.isEmpty()) {
+                if (!engine.pump() && queue.isEmpty()) {
+                    return Optional.empty();
+                }
             }
+            Unit unit = queue.removeFirst();
+            Packet packet = unit.packet();
+            if (landing.isPresent() && packet.stream() == reference) {
+                MpegSeeker.Landing at = landing.get();
+                if (!packet.keyframe() || unit.position() != at.position()) {
+                    continue; // pictures that shared the landing keyframe's first PES packet, before it
+                }
+                landing = Optional.empty();
+                if (packet.pts() == Ticks.NONE) { // timed while seeking from pictures read before it
+                    packet = new Packet(packet.stream(), at.pts(), Ticks.NONE, packet.duration(), true,
+                            packet.data());
+                }
+            }
+            return Optional.of(packet);
         }
-        return Optional.of(queue.removeFirst().packet());
     }
 
     @Override
     public long seek(long ticks) throws IOException {
-        return seeker.seek(ticks);
+        Optional<MpegSeeker.Landing> landed = seeker.seek(ticks);
+        landing = landed;
+        return landed.map(MpegSeeker.Landing::pts).orElse(ticks);
     }
 
     @Override

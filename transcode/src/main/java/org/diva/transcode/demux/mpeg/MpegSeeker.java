@@ -33,13 +33,19 @@ final class MpegSeeker {
         this.reference = reference;
     }
 
-    long seek(long ticks) throws IOException {
+    /**
+     * Restarts reading so that the landing keyframe comes soon; units of the reference stream before it may come
+     * first (its PES packet can begin with earlier pictures) and are for the caller to drop.
+     *
+     * @return the keyframe landed on, empty if the reference stream has no timed keyframe
+     */
+    Optional<Landing> seek(long ticks) throws IOException {
         long lo = engine.dataStart();
         long hi = engine.size();
         Optional<Landing> first = firstKeyframe(lo);
         if (first.isEmpty()) {
             restart(lo);
-            return ticks;
+            return Optional.empty();
         }
         Landing best = first.get();
         if (best.pts() < ticks) {
@@ -56,7 +62,7 @@ final class MpegSeeker {
             best = latestFrom(best, ticks);
         }
         restart(best.position());
-        return best.pts();
+        return Optional.of(best);
     }
 
     /** The first timed keyframe of the reference stream read after {@code position}. */
@@ -95,7 +101,7 @@ final class MpegSeeker {
         return best;
     }
 
-    private boolean isTimedKeyframe(Packet packet) {
+    boolean isTimedKeyframe(Packet packet) {
         return packet.stream() == reference && packet.keyframe() && packet.pts() != Ticks.NONE;
     }
 

@@ -20,6 +20,7 @@ final class VideoFramer extends Framer {
     private boolean synced;
     private boolean seenPicture;
     private boolean keyframe;
+    private final Mpeg2Clock clock = new Mpeg2Clock();
 
     VideoFramer(int stream, Consumer<Unit> sink, VideoSyntax syntax, String codec) {
         super(stream, sink);
@@ -49,6 +50,7 @@ final class VideoFramer extends Framer {
         synced = false;
         seenPicture = false;
         keyframe = false;
+        clock.reset();
     }
 
     @Override
@@ -74,8 +76,7 @@ final class VideoFramer extends Framer {
                 boolean nal = syntax == VideoSyntax.H264 || syntax == VideoSyntax.HEVC;
                 int start = nal && i > 0 && b[i - 1] == 0 ? i - 1 : i;
                 if (!synced) {
-                    pending.stamp(start);
-                    pending.discard(start);
+                    pending.discard(start); // a time stamp of a PES begun in the dropped bytes passes to this unit
                     i -= start;
                     synced = true;
                 } else if (seenPicture) {
@@ -104,7 +105,13 @@ final class VideoFramer extends Framer {
         pending.discard(end);
         seenPicture = false;
         keyframe = false;
-        emit(new Unit(new Packet(stream, stamp.pts(), stamp.dts(), 0, key, ByteBuffer.wrap(unit)),
-                stamp.position()));
+        long pts = stamp.pts();
+        long dts = stamp.dts();
+        if (syntax == VideoSyntax.MPEG12) {
+            long[] times = clock.time(unit, pts, dts);
+            pts = times[0];
+            dts = times[1];
+        }
+        emit(new Unit(new Packet(stream, pts, dts, 0, key, ByteBuffer.wrap(unit)), stamp.position()));
     }
 }

@@ -66,6 +66,8 @@ class MpegDemuxerFfprobeTest {
     private static void compare(String name, ElementaryStream stream, List<Packet> ours, List<JsonNode> theirs,
                                 List<String> problems) {
         String where = name + " stream " + stream.index() + " (" + stream.codec() + ")";
+        // ffmpeg's muxer gives every transport stream PES packet a time stamp and starts a PES per access unit
+        boolean transport = !name.endsWith(".mpg") && !name.endsWith(".vob");
         if (ours.size() != theirs.size()) {
             problems.add(where + ": " + ours.size() + " packets, ffprobe " + theirs.size());
         }
@@ -78,7 +80,9 @@ class MpegDemuxerFfprobeTest {
                 problems.add(where + " packet " + i + ": size " + p.data().remaining() + " + " + extra + ", ffprobe "
                         + t.get("size").asText());
             }
-            if (p.pts() != Ticks.NONE) {
+            if (p.pts() != Ticks.NONE && !t.has("pts") && !transport) {
+                timed++; // an MPEG-2 picture the demuxer timed from its temporal_reference, where ffprobe leaves it
+            } else if (p.pts() != Ticks.NONE) {
                 timed++;
                 if (!t.has("pts") || p.pts() != t.get("pts").asLong()) {
                     problems.add(where + " packet " + i + ": pts " + p.pts() + ", ffprobe " + t.path("pts"));
@@ -86,7 +90,7 @@ class MpegDemuxerFfprobeTest {
                 if (t.has("dts") && p.decodeTime() != t.get("dts").asLong()) {
                     problems.add(where + " packet " + i + ": dts " + p.decodeTime() + ", ffprobe " + t.get("dts"));
                 }
-            } else if (t.has("pts") && FRAMED_AUDIO.contains(stream.codec())) {
+            } else if (t.has("pts") && (FRAMED_AUDIO.contains(stream.codec()) || transport)) {
                 // video frames and whole-PES streams (LPCM) without a PES time stamp stay untimed; ffmpeg guesses
                 problems.add(where + " packet " + i + ": no pts, ffprobe " + t.get("pts"));
             }
