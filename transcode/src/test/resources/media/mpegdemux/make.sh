@@ -26,3 +26,7 @@ ff -f lavfi -i "$(video 176x144 25 4)" -f lavfi -i "$(tone 440 48000 4)" \
 # MPEG-2 with B-frames + AC-3 in a DVD-style program stream, 6 s: seeking in PS.
 ff -f lavfi -i "$(video 176x144 25 6)" -f lavfi -i "$(tone 440 48000 6)" \
    -c:v mpeg2video -q:v 31 -g 12 -bf 2 -c:a ac3 -b:a 64k -ac 2 -f vob mpeg2_ac3.vob
+
+# Time stamps that wrap: 33-bit PTS start 2 s before 2^33 ticks (95,443.7 s), so the clock wraps 2 s in.
+ff -f lavfi -i "$(video 176x144 25 4)" -f lavfi -i "$(tone 440 48000 4)" \
+   -c:v mpeg2video -q:v 31 -g 12 -bf 2 -c:a mp2 -b:a 64k -ac 2 -output_ts_offset 95441 -f mpegts pts_wrap.ts
