@@ -24,7 +24,7 @@ class TimelineTest {
         assertEquals(WRAP + 100, t.unwrap(100), "past the wrap");
         assertEquals(WRAP - 500, t.unwrap(WRAP - 500), "a stream a little behind, still before the wrap");
         assertEquals(WRAP + WRAP / 4, t.unwrap(WRAP / 4));
-        assertEquals(WRAP + WRAP * 3 / 4, t.unwrap(WRAP * 3 / 4));
+        assertEquals(WRAP + WRAP * 5 / 8, t.unwrap(WRAP * 5 / 8));
         assertEquals(2 * WRAP + 5, t.unwrap(5), "twice round");
     }
 
