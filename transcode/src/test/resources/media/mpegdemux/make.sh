@@ -30,3 +30,8 @@ ff -f lavfi -i "$(video 176x144 25 6)" -f lavfi -i "$(tone 440 48000 6)" \
 # Time stamps that wrap: 33-bit PTS start 2 s before 2^33 ticks (95,443.7 s), so the clock wraps 2 s in.
 ff -f lavfi -i "$(video 176x144 25 4)" -f lavfi -i "$(tone 440 48000 4)" \
    -c:v mpeg2video -q:v 31 -g 12 -bf 2 -c:a mp2 -b:a 64k -ac 2 -output_ts_offset 95441 -f mpegts pts_wrap.ts
+
+# HEVC (libx265, B-frames, keyframe every 25) + AAC-LC mono 48 kHz, 2 s.
+ff -f lavfi -i "$(video 176x144 25 2)" -f lavfi -i "$(tone 440 48000 2)" \
+   -c:v libx265 -x265-params log-level=error:keyint=25 -crf 40 -pix_fmt yuv420p \
+   -c:a aac -b:a 32k -ac 1 -f mpegts hevc_aac.ts

@@ -132,7 +132,8 @@ final class MpegDemuxer implements Demuxer {
             Packet packet = unit.packet();
             if (landing.isPresent() && packet.stream() == reference) {
                 MpegSeeker.Landing at = landing.get();
-                if (!packet.keyframe() || unit.position() != at.position()) {
+                if (!packet.keyframe() || unit.position() != at.position()
+                        || (packet.pts() != Ticks.NONE && packet.pts() != at.pts())) {
                     continue; // pictures that shared the landing keyframe's first PES packet, before it
                 }
                 landing = Optional.empty();

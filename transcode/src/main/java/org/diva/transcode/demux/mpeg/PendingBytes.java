@@ -42,6 +42,16 @@ final class PendingBytes {
         length += chunk.length();
     }
 
+    /** Whether a PES payload began exactly at {@code offset}. */
+    boolean pesStartsAt(int offset) {
+        for (Mark m : marks) {
+            if (m.offset() == offset) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Consumes the marks at or before {@code start}, the offset where a unit begins. */
     Stamp stamp(int start) {
         long pts = Ticks.NONE;

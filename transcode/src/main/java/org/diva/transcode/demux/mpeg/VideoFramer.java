@@ -71,10 +71,11 @@ final class VideoFramer extends Framer {
                 break; // at the end, a start code too short to classify belongs to the unit before it
             }
             if (syntax.opens(b, i)) {
-                // H.264 and HEVC: a zero_byte belongs to the unit it precedes (a 4-byte start code); MPEG video
-                // has no such byte, a zero there is the end of the picture before
+                // H.264 and HEVC: a zero_byte belongs to the unit it precedes (a 4-byte start code), unless a PES
+                // packet begins at the start code, so the zero ended the PES packet before; MPEG video has no such
+                // byte, a zero there is the end of the picture before
                 boolean nal = syntax == VideoSyntax.H264 || syntax == VideoSyntax.HEVC;
-                int start = nal && i > 0 && b[i - 1] == 0 ? i - 1 : i;
+                int start = nal && i > 0 && b[i - 1] == 0 && !pending.pesStartsAt(i) ? i - 1 : i;
                 if (!synced) {
                     pending.discard(start); // a time stamp of a PES begun in the dropped bytes passes to this unit
                     i -= start;

@@ -24,7 +24,7 @@ class MpegDemuxerSeekTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"mpegdemux/mpeg2_bframes_mp2.ts", "mpegdemux/h264_bframes_aac.ts",
-        "mpegdemux/h264_ac3.m2ts", "mpegdemux/mpeg2_ac3.vob"})
+        "mpegdemux/h264_ac3.m2ts", "mpegdemux/mpeg2_ac3.vob", "ts/mp3_eac3_audio.ts"})
     void landsOnTheLatestKeyframeAtOrBeforeTheTarget(String name) throws IOException {
         Path file = Fixtures.media(name);
         DemuxedPackets all = DemuxedPackets.read(file, DemuxedPackets.forName(name));

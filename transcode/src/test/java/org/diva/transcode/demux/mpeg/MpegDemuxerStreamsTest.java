@@ -43,15 +43,14 @@ class MpegDemuxerStreamsTest {
                 assertEquals(t.get("sample_rate").asInt(), s.sampleRate(), where + " sample rate");
                 assertEquals(t.get("channels").asInt(), s.channels(), where + " channels");
             }
-            t.path("tags").path("language").textValue();
             if (t.path("tags").has("language")) {
                 assertEquals(t.path("tags").get("language").asText(), s.language().orElse("und"), where);
             }
         }
         double theirs = probe.get("format").get("duration").asDouble();
-        double ours2 = ours.demuxer().duration().orElseThrow() / 90_000.0;
-        // ffmpeg estimates a transport stream's duration per stream; DiVA spans all streams: a tenth of a second or so apart
-        assertEquals(theirs, ours2, 0.15, name + " duration");
+        double seconds = ours.demuxer().duration().orElseThrow() / 90_000.0;
+        // ffmpeg estimates a transport stream's duration per stream, DiVA spans all streams: up to 0.13 s apart
+        assertEquals(theirs, seconds, 0.15, name + " duration");
     }
 
     @Test
@@ -78,7 +77,8 @@ class MpegDemuxerStreamsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"mpegdemux/mpeg2_bframes_mp2.ts:m2v", "mpegdemux/h264_bframes_aac.ts:h264",
-        "mpegdemux/h264_ac3.m2ts:h264", "mpegdemux/mpeg2_ac3.vob:m2v", "ps/h264_mp2.mpg:h264"})
+        "mpegdemux/h264_ac3.m2ts:h264", "mpegdemux/mpeg2_ac3.vob:m2v", "ps/h264_mp2.mpg:h264",
+        "mpegdemux/hevc_aac.ts:hevc"})
     void videoPacketsDecodeWithoutErrors(String spec) throws IOException {
         Ffmpeg.assumeInstalled();
         String name = spec.substring(0, spec.indexOf(':'));
