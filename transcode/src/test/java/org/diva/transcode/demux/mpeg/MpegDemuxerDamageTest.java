@@ -126,6 +126,31 @@ class MpegDemuxerDamageTest {
         assertEquals(2, first.streams().size());
     }
 
+    @Test
+    void aPesPacketThatNeverEndsIsRefusedAtItsStart() throws IOException {
+        byte[] ts = Fixtures.bytes(TS);
+        int videoPid = 0x100; // ffmpeg's first elementary stream PID
+        int first = -1;
+        for (int at = 0; at + 188 <= ts.length && first < 0; at += 188) {
+            boolean start = (ts[at + 1] & 0x40) != 0;
+            if ((((ts[at + 1] & 0x1f) << 8) | (ts[at + 2] & 0xff)) == videoPid && start) {
+                first = at;
+            }
+        }
+        int packets = TsPesCollector.MAX_PES / 184 + 100;
+        byte[] hostile = Arrays.copyOf(ts, first + 188 + packets * 188);
+        for (int k = 0; k < packets; k++) { // payload-only continuation packets, counter in step, no unit start
+            int at = first + 188 + k * 188;
+            Arrays.fill(hostile, at, at + 188, (byte) 0x11);
+            hostile[at] = 0x47;
+            hostile[at + 1] = (byte) (videoPid >> 8);
+            hostile[at + 2] = (byte) videoPid;
+            hostile[at + 3] = (byte) (0x10 | ((ts[first + 3] + 1 + k) & 0xf));
+        }
+        MediaFormatException e = assertThrows(MediaFormatException.class, () -> read(hostile));
+        assertTrue(e.getMessage().contains(String.format("the PES packet at byte %,d", first)), e.getMessage());
+    }
+
     private DemuxedPackets read(byte[] bytes) throws IOException {
         Path file = temp.resolve("damaged.ts");
         Files.write(file, bytes);
