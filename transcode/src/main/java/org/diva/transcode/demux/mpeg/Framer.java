@@ -1,5 +1,6 @@
 package org.diva.transcode.demux.mpeg;
 
+import java.io.IOException;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -17,13 +18,20 @@ abstract class Framer {
     }
 
     /** The next PES payload of the stream, in file order. */
-    abstract void push(PesChunk chunk) throws java.io.IOException;
+    abstract void push(PesChunk chunk) throws IOException;
 
     /** The stream ended: hand on what is complete. */
-    abstract void flush() throws java.io.IOException;
+    abstract void flush() throws IOException;
 
     /** Bytes were lost (or the reader moved): forget everything partial and wait for the next unit start. */
     abstract void reset();
+
+    /**
+     * Reading restarted for a seek that landed on a keyframe of this stream at {@code pts}: a framer that times
+     * units itself may start counting from there. Most need not.
+     */
+    void anchor(long pts) {
+    }
 
     /** What the headers seen so far say about the stream. */
     abstract StreamFacts facts();

@@ -17,10 +17,12 @@ final class Mpeg2Clock {
     private int gopPictures;
     /** Whether the pictures of the current GOP were all seen since its header (not so after a restart). */
     private boolean wholeGop;
+    /** The time a seek found for the next keyframe, which after the restart may lack a time stamp. */
+    private long anchor = Ticks.NONE;
     private long lastDts = Ticks.NONE;
 
     /** The presentation and decoding times of a whole picture unit, from its own stamp where it has one. */
-    long[] time(byte[] unit, long pts, long dts) {
+    long[] time(byte[] unit, long pts, long dts, boolean keyframe) {
         int temporalReference = -1;
         boolean gop = false;
         for (int i = 0; i + 5 < unit.length; i++) {
@@ -46,15 +48,29 @@ final class Mpeg2Clock {
             gopPictures = 0;
             wholeGop = true;
         }
+        boolean stamped = pts != Ticks.NONE;
+        boolean anchored = false;
+        if (keyframe && anchor != Ticks.NONE) {
+            anchored = pts == Ticks.NONE;
+            pts = anchored ? anchor : pts;
+            anchor = Ticks.NONE;
+        }
         if (pts != Ticks.NONE) {
             base = pts - temporalReference * frameTicks;
+            wholeGop |= anchored;
         } else if (base != Ticks.NONE) {
             pts = base + temporalReference * frameTicks;
             dts = lastDts != Ticks.NONE ? lastDts + frameTicks : Ticks.NONE;
         }
         gopPictures = Math.max(gopPictures, temporalReference + 1);
-        lastDts = dts != Ticks.NONE ? dts : pts;
+        // an anchored keyframe's decoding time is unknown (it precedes its display by the reordering delay)
+        lastDts = !stamped ? dts : dts != Ticks.NONE ? dts : pts;
         return new long[] {pts, dts};
+    }
+
+    /** The next keyframe that comes without a time stamp displays at {@code pts}. */
+    void anchor(long pts) {
+        anchor = pts;
     }
 
     void reset() {

@@ -62,6 +62,7 @@ final class MpegSeeker {
             best = latestFrom(best, ticks);
         }
         restart(best.position());
+        engine.framers().get(reference).anchor(best.pts());
         return Optional.of(best);
     }
 

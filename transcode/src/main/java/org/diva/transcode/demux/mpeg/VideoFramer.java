@@ -54,6 +54,11 @@ final class VideoFramer extends Framer {
     }
 
     @Override
+    void anchor(long pts) {
+        clock.anchor(pts);
+    }
+
+    @Override
     StreamFacts facts() {
         return headers.facts();
     }
@@ -109,7 +114,7 @@ final class VideoFramer extends Framer {
         long pts = stamp.pts();
         long dts = stamp.dts();
         if (syntax == VideoSyntax.MPEG12) {
-            long[] times = clock.time(unit, pts, dts);
+            long[] times = clock.time(unit, pts, dts, key);
             pts = times[0];
             dts = times[1];
         }

@@ -43,8 +43,26 @@ class MpegDemuxerSeekTest {
                 Packet video = firstVideo(demuxer);
                 assertTrue(video.keyframe(), name + ": the first video packet after seeking to " + target);
                 assertEquals(landed, video.pts(), name + ": the first video packet after seeking to " + target);
+                // and the packets after it come as a whole read gives them, times included
+                List<Packet> stream0 = all.of(0);
+                int at = indexOfKeyframe(stream0, landed);
+                for (int k = 1; k <= 6 && at + k < stream0.size(); k++) {
+                    Packet expectedNext = stream0.get(at + k);
+                    Packet next = firstVideo(demuxer);
+                    assertEquals(expectedNext.data(), next.data(), name + ": packet " + k + " after " + landed);
+                    assertEquals(expectedNext.pts(), next.pts(), name + ": packet " + k + " after " + landed);
+                }
             }
         }
+    }
+
+    private static int indexOfKeyframe(List<Packet> packets, long pts) {
+        for (int i = 0; i < packets.size(); i++) {
+            if (packets.get(i).keyframe() && packets.get(i).pts() == pts) {
+                return i;
+            }
+        }
+        throw new AssertionError("no keyframe at " + pts);
     }
 
     private static Packet firstVideo(Demuxer demuxer) throws IOException {
