@@ -18,7 +18,7 @@ import org.diva.transcode.probe.VideoTrack;
  * Reads track details from the first bytes of an elementary stream as MPEG-TS and MPEG-PS carry it (start-code
  * delimited video, self-synchronising audio frames), and the playing time of a stream's last bytes.
  */
-final class MpegEsInspector {
+public final class MpegEsInspector {
     private static final byte[] SEQUENCE_HEADER_CODE = {0, 0, 1, (byte) 0xb3};
     private static final byte[] VOP_START_CODE = {0, 0, 1, (byte) 0xb6};
 
@@ -29,7 +29,7 @@ final class MpegEsInspector {
      * @param endIsBoundary whether no more bytes of this stream will come (a structure cut by the end of the data
      *                      is then judged as it is, not awaited)
      */
-    static Optional<VideoTrack> video(MpegStreamCodec.Parse parse, byte[] data, int length, boolean endIsBoundary) {
+    public static Optional<VideoTrack> video(MpegStreamCodec.Parse parse, byte[] data, int length, boolean endIsBoundary) {
         return switch (parse) {
             case H264 -> h264(data, length, endIsBoundary);
             case MPEG_VIDEO -> mpegVideo(data, length, endIsBoundary);
@@ -38,7 +38,7 @@ final class MpegEsInspector {
         };
     }
 
-    static Optional<AudioTrack> audio(MpegStreamCodec.Parse parse, byte[] data, int length, boolean endIsBoundary) {
+    public static Optional<AudioTrack> audio(MpegStreamCodec.Parse parse, byte[] data, int length, boolean endIsBoundary) {
         return switch (parse) {
             case ADTS -> AdtsHeader.find(data, length, endIsBoundary).map(h -> new AudioTrack("aac",
                     Optional.of(h.profileName()), AudioTrack.positive(h.channels()),

@@ -9,19 +9,25 @@ package org.diva.transcode.probe.mpeg;
  * @param packetLength  PES_packet_length: bytes after this field, 0 for "unbounded" (video in MPEG-TS)
  * @param headerLength  bytes from the start code to the first payload byte
  * @param pts           33-bit PTS in 90 kHz ticks, or -1 when the packet has none
+ * @param dts           33-bit DTS in 90 kHz ticks, or -1 when the packet has none (then it equals the PTS)
  */
-record PesHeader(int streamId, int packetLength, int headerLength, long pts) {
+public record PesHeader(int streamId, int packetLength, int headerLength, long pts, long dts) {
     /** Returned by {@link #parse} when more bytes are needed to read the whole header. */
-    static final PesHeader INCOMPLETE = new PesHeader(-1, -1, -1, -1);
+    public static final PesHeader INCOMPLETE = new PesHeader(-1, -1, -1, -1, -1);
     /** The largest header: 9 bytes plus a 255-byte PES_header_data_length. */
-    static final int MAX_HEADER = 9 + 255;
+    public static final int MAX_HEADER = 9 + 255;
+
+    /** A header without a decoding time stamp. */
+    public PesHeader(int streamId, int packetLength, int headerLength, long pts) {
+        this(streamId, packetLength, headerLength, pts, -1);
+    }
 
     /**
      * Parses a PES header starting with its 00 00 01 start code at {@code offset}.
      *
      * @return the header, {@link #INCOMPLETE} if {@code limit} cuts it off, or null if the bytes are no PES header
      */
-    static PesHeader parse(byte[] data, int offset, int limit) {
+    public static PesHeader parse(byte[] data, int offset, int limit) {
         if (limit - offset < 6) {
             return INCOMPLETE;
         }
@@ -63,7 +69,8 @@ record PesHeader(int streamId, int packetLength, int headerLength, long pts) {
         }
         int ptsDtsFlags = (data[offset + 7] & 0xff) >> 6;
         long pts = ptsDtsFlags >= 2 && headerLength >= 14 ? timestamp(data, offset + 9) : -1;
-        return new PesHeader(streamId, packetLength, headerLength, pts);
+        long dts = ptsDtsFlags == 3 && headerLength >= 19 ? timestamp(data, offset + 14) : -1;
+        return new PesHeader(streamId, packetLength, headerLength, pts, dts);
     }
 
     private static PesHeader parseMpeg1(byte[] data, int offset, int limit, int streamId, int packetLength) {
@@ -84,12 +91,14 @@ record PesHeader(int streamId, int packetLength, int headerLength, long pts) {
         }
         int marker = (data[i] & 0xff) >> 4;
         long pts = -1;
+        long dts = -1;
         if (marker == 2 || marker == 3) {
             int size = marker == 2 ? 5 : 10;
             if (limit - i < size) {
                 return INCOMPLETE;
             }
             pts = timestamp(data, i);
+            dts = marker == 3 ? timestamp(data, i + 5) : -1;
             i += size;
         } else if ((data[i] & 0xff) == 0x0f) {
             i++;
@@ -100,11 +109,11 @@ record PesHeader(int streamId, int packetLength, int headerLength, long pts) {
         if (packetLength != 0 && headerLength > packetLength + 6) {
             return null;
         }
-        return new PesHeader(streamId, packetLength, headerLength, pts);
+        return new PesHeader(streamId, packetLength, headerLength, pts, dts);
     }
 
     /** A 33-bit time stamp in the 5-byte PTS/DTS/SCR-style layout with marker bits; -1 if a marker is wrong. */
-    static long timestamp(byte[] data, int at) {
+    public static long timestamp(byte[] data, int at) {
         int b0 = data[at] & 0xff;
         int b2 = data[at + 2] & 0xff;
         int b4 = data[at + 4] & 0xff;

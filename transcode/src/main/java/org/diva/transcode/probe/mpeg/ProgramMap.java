@@ -13,8 +13,8 @@ import java.util.Set;
  * @param registration  format_identifier of a program-level registration descriptor ("HDMV" on Blu-ray)
  * @param streams       the elementary streams
  */
-record ProgramMap(int programNumber, int pid, Optional<String> registration, List<Stream> streams) {
-    ProgramMap {
+public record ProgramMap(int programNumber, int pid, Optional<String> registration, List<Stream> streams) {
+    public ProgramMap {
         streams = List.copyOf(streams);
     }
 
@@ -26,9 +26,9 @@ record ProgramMap(int programNumber, int pid, Optional<String> registration, Lis
      * @param registration      format_identifier of its registration descriptor (0x05), e.g. "AC-3"
      * @param teletextSubtitles whether a teletext descriptor lists a subtitle page
      */
-    record Stream(int pid, int streamType, Optional<String> language, Set<Integer> descriptorTags,
+    public record Stream(int pid, int streamType, Optional<String> language, Set<Integer> descriptorTags,
                   Optional<String> registration, boolean teletextSubtitles) {
-        Stream {
+        public Stream {
             descriptorTags = Set.copyOf(descriptorTags);
         }
     }

@@ -9,9 +9,9 @@ import java.nio.channels.SeekableByteChannel;
  * range that starts mid-packet), it searches for the next pack header, which a muxer must write at least every
  * 0.7 seconds; elementary stream data cannot be mistaken for one because video start codes stay below 0xB9.
  */
-final class PsScanner extends BufferedRange {
+public final class PsScanner extends BufferedRange {
     /** Receives what the scan finds. */
-    interface Listener {
+    public interface Listener {
         /** A pack header; {@code scr} in 90 kHz ticks, -1 if its marker bits are wrong. */
         void pack(long scr);
 
@@ -30,12 +30,12 @@ final class PsScanner extends BufferedRange {
     private int packs;
     private boolean mpeg2;
 
-    PsScanner(SeekableByteChannel channel, long from, long end) {
+    public PsScanner(SeekableByteChannel channel, long from, long end) {
         super(channel, from, end, 4 * MAX_UNIT);
     }
 
     /** Scans until the range ends or the listener is done. */
-    void run(Listener listener) throws IOException {
+    public void run(Listener listener) throws IOException {
         while (!listener.done(bufferPosition + cursor)) {
             if (length - cursor < MAX_UNIT && nextRead < end) {
                 fill();
@@ -89,7 +89,7 @@ final class PsScanner extends BufferedRange {
     }
 
     /** Whether the last pack header seen was MPEG-2's. */
-    boolean mpeg2() {
+    public boolean mpeg2() {
         return mpeg2;
     }
 

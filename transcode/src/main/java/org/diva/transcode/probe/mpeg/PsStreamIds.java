@@ -9,22 +9,22 @@ import org.diva.transcode.probe.mpeg.MpegStreamCodec.Parse;
  * substream ids as ffmpeg's mpeg.c reads them: 0x20-0x3F subpictures, 0x80-0x87 AC-3, 0x88-0x8F and 0x98-0x9F
  * DTS, 0xA0-0xA7 LPCM. A stream is keyed by its stream_id, or for private stream 1 by 0xBD00 + substream id.
  */
-final class PsStreamIds {
-    static final int PRIVATE_STREAM_1 = 0xbd;
+public final class PsStreamIds {
+    public static final int PRIVATE_STREAM_1 = 0xbd;
 
     private PsStreamIds() {
     }
 
     /** A stream's codec and how many payload bytes of each PES packet precede its elementary stream. */
-    record Kind(MpegStreamCodec codec, int skip) {
+    public record Kind(MpegStreamCodec codec, int skip) {
     }
 
-    static int key(int streamId, int substreamId) {
+    public static int key(int streamId, int substreamId) {
         return streamId == PRIVATE_STREAM_1 ? PRIVATE_STREAM_1 << 8 | substreamId : streamId;
     }
 
     /** @param mpeg2 whether the pack headers are MPEG-2's (the default name for unreadable video) */
-    static Optional<Kind> classify(int key, boolean mpeg2) {
+    public static Optional<Kind> classify(int key, boolean mpeg2) {
         if (key >= 0xe0 && key <= 0xef) {
             return kind(MpegStreamCodec.video(mpeg2 ? "mpeg2video" : "mpeg1video", Parse.ANY_VIDEO), 0);
         }

@@ -13,7 +13,7 @@ import java.util.Set;
  * and the descriptors DiVA reads from them. Every length field is checked against the section it is in; the CRC
  * is not checked (a damaged table shows itself by its lengths, and the next repetition follows soon).
  */
-final class PsiTables {
+public final class PsiTables {
     private static final int PAT_TABLE = 0x00;
     private static final int PMT_TABLE = 0x02;
     private static final int CRC_SIZE = 4;
@@ -22,11 +22,11 @@ final class PsiTables {
     }
 
     /** A program listed in the PAT and the PID of its PMT. */
-    record Program(int number, int pmtPid) {
+    public record Program(int number, int pmtPid) {
     }
 
     /** The programs of a PAT section, network PID entries left out; empty if the section is no current PAT. */
-    static List<Program> parsePat(byte[] section) {
+    public static List<Program> parsePat(byte[] section) {
         List<Program> programs = new ArrayList<>();
         if (!isCurrent(section, PAT_TABLE, 8 + CRC_SIZE)) {
             return programs;
@@ -48,7 +48,7 @@ final class PsiTables {
      * @return empty if the section is not a current PMT or its program_info_length runs past it; streams whose
      *         ES_info_length runs past the section end the list
      */
-    static Optional<ProgramMap> parsePmt(byte[] section, int pid) {
+    public static Optional<ProgramMap> parsePmt(byte[] section, int pid) {
         if (!isCurrent(section, PMT_TABLE, 12 + CRC_SIZE)) {
             return Optional.empty();
         }

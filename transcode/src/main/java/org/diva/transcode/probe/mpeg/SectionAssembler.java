@@ -10,7 +10,7 @@ import java.util.List;
  * Sections that are too long, cut off or interrupted by a lost packet are dropped, and the last such problem is
  * kept to explain a table that never arrives.
  */
-final class SectionAssembler {
+public final class SectionAssembler {
     /** section_length may not exceed 1,021 (0x3FD) for PAT and PMT, so a section is at most 1,024 bytes. */
     static final int MAX_SECTION_LENGTH = 1021;
 
@@ -24,12 +24,12 @@ final class SectionAssembler {
     private String problem;
 
     /** @param name what the sections are, for messages ("PMT") */
-    SectionAssembler(String name) {
+    public SectionAssembler(String name) {
         this.name = name;
     }
 
     /** Feeds one packet of the PID; returns the sections it completes (usually none or one). */
-    List<byte[]> push(TsPacket packet) {
+    public List<byte[]> push(TsPacket packet) {
         List<byte[]> done = new ArrayList<>(1);
         if (!packet.hasPayload) {
             return done;
@@ -77,7 +77,7 @@ final class SectionAssembler {
     }
 
     /** Why sections were dropped, if they were; includes a section still waiting for its end. */
-    String problem() {
+    public String problem() {
         if (assembling && expected >= 0) {
             return cutShort("the data ended");
         }

@@ -8,7 +8,7 @@ import java.nio.channels.SeekableByteChannel;
  * damaged or cut recording, or a range that starts mid-packet), it searches forward for a position that
  * {@link TsSync#confirmed three packets confirm} and goes on from there.
  */
-final class TsPacketReader extends BufferedRange {
+public final class TsPacketReader extends BufferedRange {
     private static final int CHUNK_PACKETS = 1024;
     private static final int RESYNC_CONFIRMATIONS = 3;
 
@@ -16,14 +16,14 @@ final class TsPacketReader extends BufferedRange {
     private final int prefix;
 
     /** Reads packets in {@code [from, end)}; {@code from} need not be a packet start. */
-    TsPacketReader(SeekableByteChannel channel, long from, long end, int packetSize) {
+    public TsPacketReader(SeekableByteChannel channel, long from, long end, int packetSize) {
         super(channel, from, end, CHUNK_PACKETS * packetSize);
         this.packetSize = packetSize;
         this.prefix = packetSize - TsSync.TS_PACKET;
     }
 
     /** Fills {@code packet} with the next packet; false at the end of the range. */
-    boolean next(TsPacket packet) throws IOException {
+    public boolean next(TsPacket packet) throws IOException {
         while (true) {
             if (length - cursor < packetSize && !fill()) {
                 return false;

@@ -9,7 +9,7 @@ import org.diva.transcode.probe.mpeg.MpegStreamCodec.Parse;
  * streams, as ffmpeg's mpegts.c reads them). Streams DiVA cannot play or show (data, program clocks, SCTE-35
  * splice information) map to nothing.
  */
-final class TsStreamTypes {
+public final class TsStreamTypes {
     private TsStreamTypes() {
     }
 
@@ -17,7 +17,7 @@ final class TsStreamTypes {
      * @param bluRay whether the stream is BDAV (192-byte packets or an "HDMV" registration), where the 0x80-0x92
      *               range holds Blu-ray's audio and graphics types
      */
-    static Optional<MpegStreamCodec> classify(ProgramMap.Stream stream, boolean bluRay) {
+    public static Optional<MpegStreamCodec> classify(ProgramMap.Stream stream, boolean bluRay) {
         Optional<MpegStreamCodec> byType = switch (stream.streamType()) {
             case 0x01 -> video("mpeg1video", Parse.MPEG_VIDEO);
             case 0x02 -> video("mpeg2video", Parse.MPEG_VIDEO);

@@ -10,15 +10,15 @@ import java.util.Optional;
  * @param packetSize 188 or 192
  * @param offset     file position of the first packet, its 4-byte prefix included for 192
  */
-record TsSync(int packetSize, long offset) {
-    static final int TS_PACKET = 188;
-    static final int BDAV_PACKET = 192;
+public record TsSync(int packetSize, long offset) {
+    public static final int TS_PACKET = 188;
+    public static final int BDAV_PACKET = 192;
     static final byte SYNC_BYTE = 0x47;
     /** Consecutive sync bytes that make a position believable. */
-    static final int CONFIRMATIONS = 5;
+    public static final int CONFIRMATIONS = 5;
     private static final int[] SIZES = {TS_PACKET, BDAV_PACKET};
 
-    int prefix() {
+    public int prefix() {
         return packetSize - TS_PACKET;
     }
 
@@ -28,7 +28,7 @@ record TsSync(int packetSize, long offset) {
      *
      * @param base file position of {@code data[0]}
      */
-    static Optional<TsSync> find(byte[] data, int length, int searchLimit, long base) {
+    public static Optional<TsSync> find(byte[] data, int length, int searchLimit, long base) {
         for (int i = 0; i < searchLimit && i < length; i++) {
             for (int size : SIZES) {
                 if ((length - i) / size >= 2 && confirmed(data, length, i, size, CONFIRMATIONS)) {
