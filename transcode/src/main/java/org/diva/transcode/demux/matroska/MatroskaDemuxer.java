@@ -208,20 +208,13 @@ public final class MatroskaDemuxer implements Demuxer {
         return cues;
     }
 
-    /** The first video track, else the first audio track, else the first track. */
+    /** The track of the first video stream, else of the first audio stream, else of the first stream. */
     private long pickSeekTrack() {
-        for (StreamKind kind : new StreamKind[] {StreamKind.VIDEO, StreamKind.AUDIO, StreamKind.SUBTITLE}) {
-            for (DemuxTrack t : tracks.values()) {
-                if (t.stream().kind() == kind && (t.stream().index() == firstIndexOf(kind))) {
-                    return t.number();
-                }
-            }
-        }
-        return tracks.keySet().iterator().next();
-    }
-
-    private int firstIndexOf(StreamKind kind) {
-        return streams.stream().filter(s -> s.kind() == kind).mapToInt(ElementaryStream::index).min().orElse(-1);
+        ElementaryStream chosen = streams.stream().filter(s -> s.kind() == StreamKind.VIDEO).findFirst()
+                .or(() -> streams.stream().filter(s -> s.kind() == StreamKind.AUDIO).findFirst())
+                .orElse(streams.get(0));
+        return tracks.values().stream().filter(t -> t.stream().index() == chosen.index()).findFirst()
+                .orElseThrow().number();
     }
 
     @Override
