@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import org.diva.transcode.demux.Demuxer;
 import org.diva.transcode.probe.HeaderSource;
 import org.diva.transcode.probe.MediaFormatException;
@@ -49,6 +50,7 @@ public final class MatroskaDemuxer implements Demuxer {
     private final ArrayDeque<Packet> pending = new ArrayDeque<>();
     private final long seekTrack;
     private CueIndex cues;
+    private Set<Integer> selected;
 
     private MatroskaDemuxer(EbmlReader ebml, MatroskaSegment segment, long timestampScale, OptionalLong duration,
                             List<MatroskaTrackEntry> entries) throws IOException {
@@ -115,6 +117,15 @@ public final class MatroskaDemuxer implements Demuxer {
         return duration;
     }
 
+    /**
+     * Limits {@link #read()} to the packets of these streams; the frames of the others are then not even read,
+     * which makes pulling one subtitle track out of a film cheap.
+     */
+    public void select(Set<Integer> streamIndexes) {
+        selected = Set.copyOf(streamIndexes);
+        pending.removeIf(p -> !selected.contains(p.stream()));
+    }
+
     @Override
     public Optional<Packet> read() throws IOException {
         while (pending.isEmpty()) {
@@ -128,6 +139,13 @@ public final class MatroskaDemuxer implements Demuxer {
     }
 
     private void decode(ClusterCursor.BlockRef ref) throws IOException {
+        if (selected != null) {
+            byte[] head = ebml.source().bytes(ref.dataOffset(), Math.min(ref.dataSize(), 12), "Block");
+            DemuxTrack track = tracks.get(BlockHeader.parse(head, ref).track());
+            if (track == null || !selected.contains(track.stream().index())) {
+                return;
+            }
+        }
         byte[] data = ebml.source().bytes(ref.dataOffset(), ref.dataSize(), "Block");
         BlockHeader header = BlockHeader.parse(data, ref);
         DemuxTrack track = tracks.get(header.track());
