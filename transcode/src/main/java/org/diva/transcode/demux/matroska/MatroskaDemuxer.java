@@ -157,8 +157,8 @@ public final class MatroskaDemuxer implements Demuxer {
         long blockDuration = ref.duration() >= 0 ? ref.duration()
                 : track.defaultDuration() > 0 ? track.defaultDuration() * frames.length / timestampScale : 0;
         long laceDuration = blockDuration / frames.length;
-        boolean keyframe = ref.simple() ? header.keyframe() : !ref.referenced();
         boolean reordered = track.stream().kind() == StreamKind.VIDEO;
+        boolean keyframe = isKeyframe(ref, header, track);
         boolean timed = true;
         for (int[] frame : frames) {
             long pts = timed ? toTicks(time) : Ticks.NONE;
@@ -168,6 +168,17 @@ public final class MatroskaDemuxer implements Demuxer {
             time += laceDuration;
             timed = laceDuration > 0;
         }
+    }
+
+    /**
+     * A SimpleBlock says so in its flags, a Block by having no ReferenceBlock. Audio and subtitle frames decode on
+     * their own whatever a muxer flagged, so only video frames can be other than keyframes.
+     */
+    private static boolean isKeyframe(ClusterCursor.BlockRef ref, BlockHeader header, DemuxTrack track) {
+        if (track.stream().kind() != StreamKind.VIDEO) {
+            return true;
+        }
+        return ref.simple() ? header.keyframe() : !ref.referenced();
     }
 
     /** Timestamp units to ticks, exactly for any scale that divides a second into whole nanoseconds. */
@@ -199,8 +210,7 @@ public final class MatroskaDemuxer implements Demuxer {
             byte[] head = ebml.source().bytes(ref.get().dataOffset(), Math.min(ref.get().dataSize(), 12), "Block");
             BlockHeader header = BlockHeader.parse(head, ref.get());
             DemuxTrack track = tracks.get(header.track());
-            boolean keyframe = ref.get().simple() ? header.keyframe() : !ref.get().referenced();
-            if (track == null || header.track() != seekTrack || !keyframe) {
+            if (track == null || header.track() != seekTrack || !isKeyframe(ref.get(), header, track)) {
                 continue;
             }
             long pts = toTicks(header.time(timestampScale, track));

@@ -51,7 +51,9 @@ class MatroskaLacingTest {
                 pcmTrack(2, 0, element(0x6D80, element(0x6240, element(0x5034, uint(0x4254, 3),
                         binary(0x4255, STRIPPED))))),
                 element(0xAE, uint(0xD7, 3), uint(0x73C5, 3), uint(0x83, 0x11), string(0x86, "S_TEXT/UTF8"),
-                        string(0x22B59C, "fre")));
+                        string(0x22B59C, "fre")),
+                element(0xAE, uint(0xD7, 4), uint(0x73C5, 4), uint(0x83, 1), string(0x86, "V_VP8"),
+                        element(0xE0, uint(0xB0, 64), uint(0xBA, 48))));
         byte[] xiph = block(1, 0, 0x80 | 0x02, new byte[] {2, (byte) 255, 45, 10},
                 frame(1, 300), frame(2, 10), frame(3, 6));
         // EBML lacing: 4 frames of 100, 120, 90 and (the rest) 4 bytes; sizes after the first are signed deltas.
@@ -64,15 +66,18 @@ class MatroskaLacingTest {
                 frame(13, 20), frame(14, 30))), uint(0x9B, 50), element(0xFB, new byte[] {(byte) 0xEC}));
         byte[] text = element(0xA0, binary(0xA1, block(3, 5, 0, "Bonjour\nle monde".getBytes(StandardCharsets.UTF_8))),
                 uint(0x9B, 700));
+        byte[] videoKey = element(0xA0, binary(0xA1, block(4, 0, 0, frame(15, 33))));
+        byte[] videoInter = element(0xA0, binary(0xA1, block(4, 40, 0, frame(16, 22))),
+                element(0xFB, new byte[] {(byte) 0xD8}));
         byte[] cluster = element(TestMkv.CLUSTER, uint(0xE7, 1000), binary(0xA3, xiph), binary(0xA3, stripped),
-                text, binary(0xA3, ebml), binary(0xA3, fixed), strippedGroup, group);
+                videoKey, text, binary(0xA3, ebml), binary(0xA3, fixed), strippedGroup, group, videoInter);
         return TestMkv.file(element(0x1549A966, uint(0x2AD7B1, 1_000_000), float64(0x4489, 1100)), tracks, cluster);
     }
 
     private List<Packet> demux(Path file) throws IOException {
         List<Packet> packets = new ArrayList<>();
         try (FileChannel channel = FileChannel.open(file); MatroskaDemuxer demuxer = MatroskaDemuxer.open(channel)) {
-            assertEquals(3, demuxer.streams().size());
+            assertEquals(4, demuxer.streams().size());
             assertEquals(Optional.of("fre"), demuxer.streams().get(2).language());
             assertEquals("srt", demuxer.streams().get(2).codec());
             assertEquals(Ticks.fromMillis(1100), demuxer.duration().getAsLong());
@@ -104,7 +109,12 @@ class MatroskaLacingTest {
         assertArrayEquals(concat(STRIPPED, frame(12, 40)), bytes(second.get(0)), "stripped header put back");
         assertArrayEquals(concat(STRIPPED, frame(14, 30)), bytes(second.get(2)));
         assertEquals(List.of(1000L, 1020L, 1045L), second.stream().map(p -> Ticks.toMillis(p.pts())).toList());
-        assertFalse(second.get(1).keyframe(), "ReferenceBlock");
+        assertTrue(second.get(1).keyframe(), "audio frames decode on their own whatever the block says");
+
+        List<Packet> video = packets.stream().filter(p -> p.stream() == 3).toList();
+        assertTrue(video.get(0).keyframe(), "a video Block without ReferenceBlock is a keyframe");
+        assertFalse(video.get(1).keyframe(), "a video Block with a ReferenceBlock is not");
+        assertEquals(Ticks.NONE, video.get(1).dts(), "video presentation times carry no decoding time");
 
         Packet cue = packets.stream().filter(p -> p.stream() == 2).findFirst().orElseThrow();
         assertEquals("Bonjour\nle monde", new String(bytes(cue), StandardCharsets.UTF_8));
