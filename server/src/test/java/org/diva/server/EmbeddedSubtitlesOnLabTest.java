@@ -40,6 +40,7 @@ class EmbeddedSubtitlesOnLabTest {
              TestServer s = TestServer.start(media, tmp.resolve("data"), "--upnp", "on", "--interface",
                      f.lab.deviceInterface())) {
             String uuid = Files.readString(tmp.resolve("data").resolve("upnp-device-uuid")).strip();
+            f.discover(uuid); // the TV's control point must have found the server before it can browse
             long id = s.itemByFileName("film.mkv").get("id").asLong();
             Map<String, String> videos = f.invoke(uuid, CDS, "Browse", browse("video/all", "BrowseDirectChildren"));
             String result = videos.get("Result");

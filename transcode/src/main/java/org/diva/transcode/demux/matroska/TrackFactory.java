@@ -24,7 +24,8 @@ final class TrackFactory {
      * The track as stream {@code index}, or empty for tracks the demuxer cannot serve: types other than video,
      * audio and subtitle, and frames encrypted or compressed with bzlib or lzo1x, which no real muxer writes.
      */
-    static Optional<DemuxTrack> create(MatroskaTrackEntry entry, int index, OptionalLong durationTicks) throws MediaFormatException {
+    static Optional<DemuxTrack> create(MatroskaTrackEntry entry, int index, OptionalLong durationTicks)
+            throws MediaFormatException {
         byte[] header = new byte[0];
         boolean zlib = false;
         if (entry.compression().isPresent()) {

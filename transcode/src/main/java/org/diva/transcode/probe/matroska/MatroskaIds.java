@@ -3,8 +3,8 @@ package org.diva.transcode.probe.matroska;
 import java.util.Locale;
 
 /**
- * The Matroska element IDs the probe and the demuxer read (IETF RFC 9559, with the marker bits kept as the specification writes
- * them), and their names for messages.
+ * The Matroska element IDs the probe and the demuxer read (IETF RFC 9559, with the marker bits kept as the
+ * specification writes them), and their names for messages.
  */
 public final class MatroskaIds {
     public static final int EBML = 0x1A45DFA3;

@@ -26,7 +26,8 @@ import java.util.OptionalInt;
  * @param bitDepth        Audio BitDepth, if stated
  * @param number          TrackNumber, which blocks name their track by (0 if absent, which is damage)
  * @param compression     the ContentCompression of the first ContentEncoding, if the track's frames are compressed
- * @param codecDelay      CodecDelay in nanoseconds (Opus pre-skip), to subtract from every block timestamp; 0 if absent
+ * @param codecDelay      CodecDelay in nanoseconds (Opus pre-skip), to subtract from every block timestamp; 0 if
+ *                        absent
  */
 public record MatroskaTrackEntry(
         int type,
@@ -137,8 +138,8 @@ public record MatroskaTrackEntry(
         boolean audio = type == TYPE_AUDIO;
         return new MatroskaTrackEntry(type, codecId, privateData, iso639(languageIetf.orElse(language)), name,
                 flagDefault, defaultDuration, width, height, interlaced, colourBits,
-                audio ? hertz(outputRate > 0 ? outputRate : samplingRate) : 0, audio ? channels : 0, bitDepth, number, compression,
-                codecDelay);
+                audio ? hertz(outputRate > 0 ? outputRate : samplingRate) : 0, audio ? channels : 0, bitDepth, number,
+                compression, codecDelay);
     }
 
     /** The first ContentEncoding's compression; encryption (ContentEncodingType 1) is reported as algorithm -1. */
