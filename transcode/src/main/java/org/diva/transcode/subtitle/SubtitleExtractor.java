@@ -87,7 +87,9 @@ public final class SubtitleExtractor {
                     case "ass", "ssa" -> AssText.ofMatroskaEvent(raw);
                     default -> raw.replace("\r\n", "\n");
                 };
-                cues.add(budget.charge(new SubtitleCue(packet.pts(), packet.pts() + packet.duration(), shown)));
+                long end = packet.pts() + packet.duration() < packet.pts() ? Long.MAX_VALUE
+                        : packet.pts() + packet.duration();
+                cues.add(budget.charge(new SubtitleCue(packet.pts(), end, shown)));
             }
             return cues;
         }
@@ -112,6 +114,10 @@ public final class SubtitleExtractor {
             ChannelReads.readExactly(channel, s.offset(), s.size(), "tx3g sample").get(sample);
             Optional<String> shown = Tx3gText.of(sample, s.offset());
             if (shown.isPresent()) {
+                if (s.start() + s.duration() > Long.MAX_VALUE / Ticks.PER_SECOND) {
+                    throw new MediaFormatException(String.format(Locale.ROOT,
+                            "damaged MP4: the text sample at byte %,d is timed past any real film", s.offset()));
+                }
                 long start = Ticks.fromTimescale(s.start(), track.timescale());
                 long end = Ticks.fromTimescale(s.start() + s.duration(), track.timescale());
                 cues.add(budget.charge(new SubtitleCue(start, end, shown.get())));

@@ -70,6 +70,30 @@ class SubtitleExtractorTest {
         }
     }
 
+    @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void damagedFilesGiveFormatErrorsOnly(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        for (String name : new String[] {"subtitle/h264-movtext.mp4", "mkv/h264-aac-subs.mkv"}) {
+            byte[] whole = Fixtures.bytes(name);
+            java.util.Random random = new java.util.Random(11);
+            for (int round = 0; round < 150; round++) {
+                byte[] damaged = round < 50 ? java.util.Arrays.copyOf(whole, 1 + random.nextInt(whole.length - 1))
+                        : whole.clone();
+                for (int i = 0; round >= 50 && i < 1 + round % 6; i++) {
+                    damaged[random.nextInt(whole.length)] = (byte) random.nextInt(256);
+                }
+                Path file = java.nio.file.Files.write(dir.resolve("bad"), damaged);
+                try (FileChannel channel = FileChannel.open(file)) {
+                    EXTRACTOR.srt(channel, 0);
+                } catch (MediaFormatException expected) {
+                    // what damage may cost
+                } catch (RuntimeException | IOException e) {
+                    throw new AssertionError(name + " round " + round + ": " + e, e);
+                }
+            }
+        }
+    }
+
     /** "start --> end|text" per cue, numbering checked to run from 1. */
     static List<String> cues(String srt) {
         List<String> out = new ArrayList<>();

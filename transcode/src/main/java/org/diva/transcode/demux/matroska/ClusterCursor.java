@@ -19,6 +19,8 @@ import org.diva.transcode.probe.matroska.MatroskaIds;
 final class ClusterCursor {
     /** A Block of more than this is damage: no real frame, even uncompressed 4K, comes near it. */
     static final long MAX_BLOCK = 128L * 1024 * 1024;
+    /** A block lasting longer than this (in TimestampScale units: 2^40 ms is 35 years) is damage. */
+    static final long MAX_DURATION = 1L << 40;
 
     /** Where the walk is: enough to come back to a block later (seeking) exactly as if walked to. */
     record State(long position, boolean inCluster, long clusterEnd, long clusterTimestamp) {
@@ -116,7 +118,13 @@ final class ClusterCursor {
         for (EbmlReader.Element c : ebml.children(group)) {
             switch (c.id()) {
                 case MatroskaIds.BLOCK -> block = c;
-                case MatroskaIds.BLOCK_DURATION -> duration = ebml.unsigned(c);
+                case MatroskaIds.BLOCK_DURATION -> {
+                    duration = ebml.unsigned(c);
+                    if (duration < 0 || duration > MAX_DURATION) {
+                        throw ebml.source().error("BlockDuration " + Long.toUnsignedString(duration)
+                                + " is out of range", c.offset());
+                    }
+                }
                 case MatroskaIds.REFERENCE_BLOCK -> referenced = true;
                 default -> { }
             }

@@ -154,8 +154,10 @@ public final class MatroskaDemuxer implements Demuxer {
         }
         int[][] frames = Lacing.split(data, header.framesOffset(), data.length, header.lacing(), ref.dataOffset());
         long time = header.time(timestampScale, track);
+        // DefaultDuration is in nanoseconds whatever the TimestampScale; an absurd one (past a day) is ignored.
+        long defaultDuration = track.defaultDuration() <= 86_400_000_000_000L ? track.defaultDuration() : 0;
         long blockDuration = ref.duration() >= 0 ? ref.duration()
-                : track.defaultDuration() > 0 ? track.defaultDuration() * frames.length / timestampScale : 0;
+                : defaultDuration * frames.length / timestampScale;
         long laceDuration = blockDuration / frames.length;
         boolean reordered = track.stream().kind() == StreamKind.VIDEO;
         boolean keyframe = isKeyframe(ref, header, track);

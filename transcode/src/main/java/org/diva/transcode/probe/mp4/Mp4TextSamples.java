@@ -46,7 +46,16 @@ public final class Mp4TextSamples {
 
     /** The subtitle tracks of the file (chapter tracks left out, as the probe does). */
     public static List<TextTrack> read(SeekableByteChannel channel) throws IOException {
-        Mp4Source source = new Mp4Source(channel);
+        try {
+            return read(new Mp4Source(channel));
+        } catch (RuntimeException bug) {
+            // Every check should turn damage into a readable message; should one be missing, it is still a
+            // format error of this file, not a server error.
+            throw new MediaFormatException("MP4 text track reading failed on unexpected data: " + bug, bug);
+        }
+    }
+
+    private static List<TextTrack> read(Mp4Source source) throws IOException {
         Mp4Box moov = new Mp4BoxWalker(source).findMovie().moov();
         Set<Long> chapters = Mp4Probe.chapterTrackIds(source, moov);
         Mp4TrackReader reader = new Mp4TrackReader(source);
@@ -90,6 +99,9 @@ public final class Mp4TextSamples {
         ByteBuffer stco = table(source, stbl, co64.isPresent() ? "co64" : "stco");
         int chunkOffsetSize = co64.isPresent() ? 8 : 4;
 
+        if (stsz.remaining() < 8) {
+            throw damage(stbl.child("stsz").orElseThrow(), "is too short for its sample size and count");
+        }
         int fixedSize = stsz.getInt();
         int count = count(stsz.getInt(), fixedSize == 0 ? stsz.remaining() / 4 : MAX_SAMPLES, stbl);
         long[] starts = new long[count];
