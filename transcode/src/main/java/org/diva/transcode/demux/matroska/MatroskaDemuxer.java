@@ -45,6 +45,8 @@ public final class MatroskaDemuxer implements Demuxer {
     private final OptionalLong duration;
     private final List<ElementaryStream> streams = new ArrayList<>();
     private final Map<Long, DemuxTrack> tracks = new HashMap<>();
+    /** Seeks past this (about 350 years) go to the end, so no time can overflow the conversions. */
+    private static final long MAX_SEEK = 1L << 50;
     private final ClusterCursor cursor;
     private final ClusterCursor.State start;
     private final ArrayDeque<Packet> pending = new ArrayDeque<>();
@@ -195,12 +197,33 @@ public final class MatroskaDemuxer implements Demuxer {
     @Override
     public long seek(long ticks) throws IOException {
         pending.clear();
-        long target = Math.max(0, Ticks.toTimescale(Math.max(0, ticks), 1_000_000_000L) / timestampScale);
-        ClusterCursor.State from = start;
+        long wanted = Math.min(Math.max(0, ticks), MAX_SEEK);
+        long target = Ticks.toTimescale(wanted, 1_000_000_000L) / timestampScale;
         Optional<Long> cluster = cues().clusterAtOrBefore(target);
         if (cluster.isPresent()) {
-            from = new ClusterCursor.State(cluster.get(), false, -1, 0);
+            try {
+                if (ebml.header(cluster.get()).id() == MatroskaIds.CLUSTER) {
+                    Optional<Long> landed = seekFrom(new ClusterCursor.State(cluster.get(), false, -1, 0), wanted);
+                    if (landed.isPresent()) {
+                        return landed.get();
+                    }
+                }
+            } catch (MediaFormatException wrongCue) {
+                // The Cues point at something unreadable: walk from the start instead.
+            }
         }
+        Optional<Long> landed = seekFrom(start, wanted);
+        if (landed.isEmpty()) {
+            cursor.restore(start); // no keyframe at all: reading starts over
+        }
+        return landed.orElse(0L);
+    }
+
+    /**
+     * Walks from {@code from} to the last seek-track keyframe at or before {@code ticks} (or the first one, when
+     * {@code ticks} is earlier), leaves the cursor before it and returns its time; empty if none was met.
+     */
+    private Optional<Long> seekFrom(ClusterCursor.State from, long ticks) throws IOException {
         cursor.restore(from);
         ClusterCursor.State best = null;
         long bestPts = 0;
@@ -225,8 +248,11 @@ public final class MatroskaDemuxer implements Demuxer {
                 break; // the time is before the first keyframe: start at that keyframe
             }
         }
-        cursor.restore(best != null ? best : start);
-        return best != null ? bestPts : 0;
+        if (best == null) {
+            return Optional.empty();
+        }
+        cursor.restore(best);
+        return Optional.of(bestPts);
     }
 
     private CueIndex cues() throws IOException {

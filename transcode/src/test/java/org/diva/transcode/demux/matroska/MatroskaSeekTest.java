@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,8 @@ import org.diva.transcode.probe.Fixtures;
 import org.diva.transcode.stream.Packet;
 import org.diva.transcode.stream.StreamKind;
 import org.diva.transcode.stream.Ticks;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -42,7 +45,7 @@ class MatroskaSeekTest {
             assertTrue(keyframes.size() >= 1, "keyframes in " + name);
             long last = all.get(keyframes.get(keyframes.size() - 1)).pts();
             for (long target : new long[] {0, Ticks.fromMillis(333), Ticks.fromMillis(500), Ticks.fromMillis(960),
-                    Ticks.fromMillis(1500), last, last + 1, Ticks.fromMillis(60_000)}) {
+                    Ticks.fromMillis(1500), last, last + 1, Ticks.fromMillis(60_000), Long.MAX_VALUE, -5}) {
                 int expected = keyframes.get(0);
                 for (int k : keyframes) {
                     if (all.get(k).pts() <= target) {
@@ -58,6 +61,46 @@ class MatroskaSeekTest {
                 assertEquals(all.get(all.size() - 1).pts(), after.get(after.size() - 1).pts());
             }
         }
+    }
+
+    @Test
+    void cuesPointingAtNothingFallBackToWalkingTheClusters(@TempDir Path dir) throws IOException {
+        byte[] file = Fixtures.bytes("mkv/mpeg2-ac3-51.mkv");
+        int damaged = 0;
+        int[] ebml = TestMkv.header(file, 0);
+        int[] segment = TestMkv.header(file, ebml[2] + ebml[1]);
+        for (int p = segment[2]; p < segment[2] + segment[1]; ) {
+            int[] h = TestMkv.header(file, p);
+            if (h[0] == 0x1C53BB6B) {
+                damaged += pointCuesAtByteOne(file, h[2], h[2] + h[1]);
+            }
+            p = h[2] + h[1];
+        }
+        assertTrue(damaged > 0, "the fixture has Cues");
+        Path broken = Files.write(dir.resolve("broken-cues.mkv"), file);
+        try (FileChannel channel = FileChannel.open(broken); MatroskaDemuxer demuxer = MatroskaDemuxer.open(channel)) {
+            assertEquals(Ticks.fromMillis(506), demuxer.seek(Ticks.fromMillis(900)));
+            Packet first = demuxer.read().orElseThrow();
+            assertEquals(Ticks.fromMillis(506), first.pts());
+            assertTrue(first.keyframe());
+        }
+    }
+
+    /** Rewrites every CueClusterPosition between {@code from} and {@code to} to 1; returns how many. */
+    private static int pointCuesAtByteOne(byte[] file, int from, int to) {
+        int count = 0;
+        for (int p = from; p < to; ) {
+            int[] h = TestMkv.header(file, p);
+            if (h[0] == 0xBB || h[0] == 0xB7) {
+                count += pointCuesAtByteOne(file, h[2], h[2] + h[1]);
+            } else if (h[0] == 0xF1) {
+                java.util.Arrays.fill(file, h[2], h[2] + h[1], (byte) 0);
+                file[h[2] + h[1] - 1] = 1;
+                count++;
+            }
+            p = h[2] + h[1];
+        }
+        return count;
     }
 
     private static List<Packet> readAll(MatroskaDemuxer demuxer) throws IOException {
