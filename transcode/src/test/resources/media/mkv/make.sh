@@ -64,3 +64,18 @@ $FF -f lavfi -i testsrc=size=352x288:rate=30000/1001:duration=1 \
     -c:v mpeg2video -q:v 20 -g 15 \
     -c:a ac3 -b:a 192k -ac 6 \
     $EXACT mpeg2-ac3-51.mkv
+
+# Demuxer fixtures. H.264 with B-frames (3 in a row, so presentation order differs from decoding order) and AAC,
+# written to a pipe so the muxer cannot go back to write Cues: seeking must walk the Clusters.
+$FF -f lavfi -i testsrc=size=160x120:rate=25:duration=2 \
+    -f lavfi -i sine=frequency=440:sample_rate=44100:duration=2 \
+    -c:v libx264 -profile:v high -preset veryfast -crf 40 -bf 3 -g 12 -pix_fmt yuv420p \
+    -c:a aac -b:a 24k -ac 1 \
+    $EXACT -f matroska - > h264-bframes-nocues.mkv
+
+# HEVC (hvcC parameter sets) with MP3 audio.
+$FF -f lavfi -i testsrc=size=160x120:rate=25:duration=1 \
+    -f lavfi -i sine=frequency=440:sample_rate=44100:duration=1 \
+    -c:v libx265 -preset ultrafast -crf 40 -g 10 -pix_fmt yuv420p -x265-params log-level=error \
+    -c:a libmp3lame -b:a 32k -ac 1 \
+    $EXACT hevc-mp3.mkv

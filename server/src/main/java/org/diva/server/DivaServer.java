@@ -25,6 +25,7 @@ import org.diva.server.devices.ClientTracker;
 import org.diva.server.devices.UpnpDescription;
 import org.diva.server.library.Library;
 import org.diva.server.library.ScanResult;
+import org.diva.server.subtitles.EmbeddedSubtitles;
 import org.diva.server.thumbnails.ThumbnailStore;
 import org.diva.server.thumbnails.Thumbnails;
 import org.diva.server.upnp.DlnaServer;
@@ -74,7 +75,8 @@ public final class DivaServer implements AutoCloseable {
             started.add(devices);
 
             Router router = new Router();
-            new CatalogueApi(catalogue, library, settings.server().name(), Version.current(), this::url)
+            new CatalogueApi(catalogue, library, settings.server().name(), Version.current(), this::url,
+                    EmbeddedSubtitles.withDefaults())
                     .addRoutes(router);
             new DevicesApi(devices).addRoutes(router);
             Thumbnails thumbnails = new Thumbnails(catalogue, new ThumbnailStore(database.dataSource(), clock),

@@ -1,6 +1,7 @@
 package org.diva.server.api;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,9 +19,12 @@ import org.diva.server.catalogue.Page;
 import org.diva.server.catalogue.ViewItems;
 import org.diva.server.library.Library;
 import org.diva.server.library.ScanProgress;
+import org.diva.server.subtitles.EmbeddedSubtitles;
 import org.diva.transcode.probe.Artwork;
+import org.diva.transcode.probe.MediaFormatException;
 import org.diva.transcode.probe.MediaKind;
 import org.diva.transcode.probe.SubtitleTrack;
+import org.diva.transcode.subtitle.SubtitleTooLargeException;
 import org.diva.upnp.dlna.DlnaFormat;
 import org.diva.web.Router;
 import org.diva.web.json.ApiException;
@@ -37,8 +41,11 @@ public final class CatalogueApi {
     private final String name;
     private final String version;
     private final Supplier<String> url;
+    private final EmbeddedSubtitles embedded;
 
-    public CatalogueApi(Catalogue catalogue, Library library, String name, String version, Supplier<String> url) {
+    public CatalogueApi(Catalogue catalogue, Library library, String name, String version, Supplier<String> url,
+                        EmbeddedSubtitles embedded) {
+        this.embedded = embedded;
         this.catalogue = catalogue;
         this.library = library;
         this.name = name;
@@ -62,9 +69,41 @@ public final class CatalogueApi {
         });
         router.getAndHead("/media/{id}", new MediaEndpoint(mediaSource()));
         MediaEndpoint subtitles = new MediaEndpoint(subtitleSource());
-        router.getAndHead("/media/{id}/subtitles/{index}", (request, response, callback, params) ->
-                subtitles.handle(request, response, callback,
-                        Map.of("id", params.get("id") + "/" + params.get("index"))));
+        router.getAndHead("/media/{id}/subtitles/{index}", (request, response, callback, params) -> {
+            Optional<Long> index = parseId(params.get("index"));
+            Optional<CatalogueItem> item = parseId(params.get("id")).flatMap(this::findQuietly)
+                    .filter(i -> i.status() == ItemStatus.OK);
+            int files = item.map(i -> i.externalSubtitles().size()).orElse(0);
+            if (item.isPresent() && index.isPresent() && index.get() >= files) {
+                byte[] srt = embeddedSubtitle(item.get(), index.get() - files);
+                response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/srt; charset=utf-8");
+                response.getHeaders().put(HttpHeader.CONTENT_LENGTH, srt.length);
+                boolean head = "HEAD".equals(request.getMethod());
+                response.write(true, head ? null : ByteBuffer.wrap(srt), callback);
+                return;
+            }
+            subtitles.handle(request, response, callback, Map.of("id", params.get("id") + "/" + params.get("index")));
+        });
+    }
+
+    /**
+     * The {@code track}-th embedded text subtitle track as SubRip; numbered after the files beside the video, as
+     * the DIDL announces them. A track too big or unreadable is refused with what is wrong, not a server error.
+     */
+    private byte[] embeddedSubtitle(CatalogueItem item, long track) {
+        if (track > Integer.MAX_VALUE) {
+            throw ApiException.notFound("no subtitle " + track + " in media item " + item.id());
+        }
+        try {
+            return embedded.srt(item, (int) track).orElseThrow(() -> ApiException.notFound(
+                    "media item " + item.id() + " has no subtitle track " + track));
+        } catch (SubtitleTooLargeException e) {
+            throw new ApiException(422, e.getMessage());
+        } catch (MediaFormatException e) {
+            throw new ApiException(422, "cannot read the subtitles of " + item.fileName() + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the subtitles of " + item.path() + " failed", e);
+        }
     }
 
     StatusJson status() throws SQLException {

@@ -12,6 +12,7 @@ import org.diva.transcode.probe.MediaTypes;
 import org.diva.transcode.probe.PhotoInfo;
 import org.diva.transcode.probe.SubtitleTrack;
 import org.diva.transcode.probe.VideoTrack;
+import org.diva.transcode.subtitle.SubtitleExtractor;
 import org.diva.upnp.dlna.DlnaFormat;
 import org.diva.upnp.dlna.DlnaProfiles;
 import org.diva.upnp.library.AudioStream;
@@ -50,7 +51,8 @@ public final class ViewItems {
                 info.flatMap(i -> i.video().stream().findFirst()).map(ViewItems::video),
                 info.flatMap(i -> i.audio().stream().findFirst()).map(ViewItems::audio),
                 info.map(i -> i.subtitles().stream().filter(s -> s.external().isEmpty())
-                        .map(s -> new EmbeddedSubtitle(s.format(), s.language())).toList()).orElse(List.of()),
+                        .map(s -> new EmbeddedSubtitle(s.format(), s.language(),
+                                SubtitleExtractor.isText(s.format()))).toList()).orElse(List.of()),
                 subtitleFiles(item), tags(info.flatMap(MediaInfo::tags)), item.hasArtwork(),
                 info.flatMap(MediaInfo::photo).map(ViewItems::photo));
     }

@@ -15,6 +15,7 @@ import org.diva.upnp.didl.DidlItem;
 import org.diva.upnp.didl.DidlResource;
 import org.diva.upnp.dlna.DlnaProfiles;
 import org.diva.upnp.library.AudioStream;
+import org.diva.upnp.library.EmbeddedSubtitle;
 import org.diva.upnp.library.ItemClasses;
 import org.diva.upnp.library.MediaItem;
 import org.diva.upnp.library.PhotoFacts;
@@ -25,7 +26,8 @@ import org.diva.upnp.library.VideoStream;
  * Describes a library item in DIDL-Lite, with the URLs the server serves:
  * <ul>
  * <li>{@code {base}/media/{id}}: the file;</li>
- * <li>{@code {base}/media/{id}/subtitles/{index}}: a subtitle file beside it;</li>
+ * <li>{@code {base}/media/{id}/subtitles/{index}}: a subtitle file beside it (indexes 0 to k-1 for its k files),
+ * then its embedded text subtitle tracks as SubRip (k onwards, in track order);</li>
  * <li>{@code {base}/api/v1/items/{id}/artwork?v={version}}: its cover art, as a JPEG thumbnail; the version
  * changes the URL when the item changes, since TVs cache art by URL (the server ignores the query).</li>
  * </ul>
@@ -74,17 +76,29 @@ final class ItemMapper {
         }
         List<Caption> captions = new ArrayList<>();
         for (SubtitleFile subtitle : item.subtitleFiles()) {
-            String type = SUBTITLE_TYPES.get(subtitle.format());
-            if (type != null) {
-                String url = media + "/subtitles/" + subtitle.index();
-                resources.add(DidlResource.of(url, "http-get:*:" + type + ":*"));
-                Optional.ofNullable(SAMSUNG_CAPTIONS.get(subtitle.format()))
-                        .ifPresent(samsung -> captions.add(new Caption(url, samsung)));
+            addSubtitle(media + "/subtitles/" + subtitle.index(), subtitle.format(), resources, captions);
+        }
+        // Embedded text tracks are numbered after the files, counting only those the server extracts: bitmap
+        // tracks (pgs, dvdsub, dvbsub) are not offered, since a TV cannot fetch a picture stream as a file.
+        int index = item.subtitleFiles().size();
+        for (EmbeddedSubtitle subtitle : item.subtitles()) {
+            if (subtitle.servedAsSrt()) {
+                addSubtitle(media + "/subtitles/" + index++, "srt", resources, captions);
             }
         }
         return new DidlItem(ObjectIds.item(item.id()), parentId, item.title(), ItemClasses.of(item.kind()),
                 Optional.of(date(item)), item.tags().artist(), item.tags().album(), item.tags().genre(),
                 item.tags().trackNumber(), art, resources, captions);
+    }
+
+    private static void addSubtitle(String url, String format, List<DidlResource> resources,
+                                    List<Caption> captions) {
+        String type = SUBTITLE_TYPES.get(format);
+        if (type != null) {
+            resources.add(DidlResource.of(url, "http-get:*:" + type + ":*"));
+            Optional.ofNullable(SAMSUNG_CAPTIONS.get(format)).ifPresent(samsung -> captions.add(new Caption(url,
+                    samsung)));
+        }
     }
 
     private static DidlResource mainResource(MediaItem item, String url) {

@@ -21,7 +21,8 @@ import java.util.OptionalLong;
  * @param bitrate       overall bits per second, if known
  * @param video         the main video stream, for videos
  * @param audio         the main audio stream, for videos and music
- * @param subtitles     subtitle tracks inside the file
+ * @param subtitles     subtitle tracks inside the file; those {@link EmbeddedSubtitle#servedAsSrt()} are served as
+ *                      SubRip at {@code /media/{id}/subtitles/{n}}, numbered after the files, in this order
  * @param subtitleFiles subtitle files beside it
  * @param tags          music tags ({@link MusicTags#none()} when untagged)
  * @param hasCoverArt   whether the server can serve cover art for it at {@code /api/v1/items/{id}/artwork}

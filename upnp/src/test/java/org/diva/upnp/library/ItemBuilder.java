@@ -124,7 +124,9 @@ public final class ItemBuilder {
     }
 
     public ItemBuilder subtitle(String format, String language) {
-        subtitles.add(new EmbeddedSubtitle(format, Optional.ofNullable(language)));
+        // As the server decides: text tracks are served as SubRip, bitmap ones are not.
+        boolean text = java.util.Set.of("srt", "ass", "ssa", "webvtt", "mov_text").contains(format);
+        subtitles.add(new EmbeddedSubtitle(format, Optional.ofNullable(language), text));
         return this;
     }
 

@@ -21,9 +21,9 @@ import org.diva.transcode.probe.MediaFormatException;
  * the end of the file is a format error naming both, never a read past the end or a huge allocation. Values are
  * read only up to small caps, so a claimed size, however absurd (up to 2^56 bytes), costs nothing until read.
  */
-final class EbmlReader {
+public final class EbmlReader {
     /** Value of {@link Element#size()} for an element of unknown size. */
-    static final long UNKNOWN_SIZE = -1;
+    public static final long UNKNOWN_SIZE = -1;
     /** More children than this in one master element is damage, not a real file. */
     static final int MAX_CHILDREN = 10_000;
     /** Strings longer than this (titles, names, codec IDs) are cut; no real header string comes near it. */
@@ -31,32 +31,32 @@ final class EbmlReader {
 
     private final HeaderSource source;
 
-    EbmlReader(HeaderSource source) {
+    public EbmlReader(HeaderSource source) {
         this.source = source;
     }
 
     /** An element header: where it starts, where its data starts, and its data size (or {@link #UNKNOWN_SIZE}). */
-    record Element(int id, long offset, long dataOffset, long size) {
-        boolean sizeUnknown() {
+    public record Element(int id, long offset, long dataOffset, long size) {
+        public boolean sizeUnknown() {
             return size == UNKNOWN_SIZE;
         }
 
         /** The offset just past the data; only meaningful for a known size. */
-        long end() {
+        public long end() {
             return dataOffset + size;
         }
 
-        String describe() {
+        public String describe() {
             return String.format(Locale.ROOT, "%s element at byte %,d", MatroskaIds.name(id), offset);
         }
     }
 
-    HeaderSource source() {
+    public HeaderSource source() {
         return source;
     }
 
     /** Decodes the element header at {@code offset} without checking its size against anything. */
-    Element header(long offset) throws IOException {
+    public Element header(long offset) throws IOException {
         int first = source.byteAt(offset, "EBML element ID");
         int idLength = Integer.numberOfLeadingZeros(first) - 23;
         if (first == 0 || idLength > 4) {
@@ -86,7 +86,7 @@ final class EbmlReader {
     }
 
     /** Decodes the header at {@code offset} and checks that the element lies inside {@code parent}. */
-    Element child(long offset, Element parent) throws IOException {
+    public Element child(long offset, Element parent) throws IOException {
         Element e = header(offset);
         if (e.sizeUnknown()) {
             throw source.error(e.describe() + " inside " + parent.describe() + " has an unknown size, which only "
@@ -100,7 +100,7 @@ final class EbmlReader {
      * Checks that {@code e} ends by {@code limit}: past the end of the file it is truncated, past its parent
      * damaged.
      */
-    void requireWithin(Element e, long limit, String parent) throws MediaFormatException {
+    public void requireWithin(Element e, long limit, String parent) throws MediaFormatException {
         if (e.end() <= limit) {
             return;
         }
@@ -115,7 +115,7 @@ final class EbmlReader {
     }
 
     /** The children of a master element of known size, in file order. */
-    List<Element> children(Element parent) throws IOException {
+    public List<Element> children(Element parent) throws IOException {
         List<Element> children = new ArrayList<>();
         long position = parent.dataOffset();
         while (position < parent.end()) {
@@ -129,7 +129,7 @@ final class EbmlReader {
         return children;
     }
 
-    long unsigned(Element e) throws IOException {
+    public long unsigned(Element e) throws IOException {
         if (e.size() > 8) {
             throw source.error(e.describe() + " is " + e.size() + " bytes, too long for an integer", e.offset());
         }
@@ -141,7 +141,7 @@ final class EbmlReader {
     }
 
     /** An unsigned value that must fit an int; larger values are damage. */
-    int unsignedInt(Element e) throws IOException {
+    public int unsignedInt(Element e) throws IOException {
         long value = unsigned(e);
         if (value < 0 || value > Integer.MAX_VALUE) {
             throw source.error(e.describe() + " holds " + Long.toUnsignedString(value) + ", out of range",
@@ -150,7 +150,7 @@ final class EbmlReader {
         return (int) value;
     }
 
-    double floating(Element e) throws IOException {
+    public double floating(Element e) throws IOException {
         if (e.size() == 0) {
             return 0;
         }
@@ -162,7 +162,7 @@ final class EbmlReader {
     }
 
     /** A UTF-8 string, cut at the first NUL (EBML pads with them) and at {@link #MAX_STRING_BYTES}. */
-    String string(Element e) throws IOException {
+    public String string(Element e) throws IOException {
         byte[] data = source.bytes(e.dataOffset(), (int) Math.min(e.size(), MAX_STRING_BYTES), e.describe());
         int length = 0;
         while (length < data.length && data[length] != 0) {
@@ -172,7 +172,7 @@ final class EbmlReader {
     }
 
     /** The element's data, or empty when it is larger than {@code cap} bytes. */
-    Optional<byte[]> binary(Element e, int cap) throws IOException {
+    public Optional<byte[]> binary(Element e, int cap) throws IOException {
         if (e.size() > cap) {
             return Optional.empty();
         }

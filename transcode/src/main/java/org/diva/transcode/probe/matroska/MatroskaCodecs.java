@@ -18,11 +18,11 @@ import org.diva.transcode.probe.riff.WaveFormatEx;
  * of H.264, HEVC, VP9, AV1, AAC and the Windows-compatibility tracks carries. A CodecPrivate that does not parse
  * costs only those details, never the track.
  */
-final class MatroskaCodecs {
+public final class MatroskaCodecs {
     private MatroskaCodecs() {
     }
 
-    static VideoTrack video(MatroskaTrackEntry t) {
+    public static VideoTrack video(MatroskaTrackEntry t) {
         String id = t.codecId().toUpperCase(Locale.ROOT);
         byte[] priv = t.codecPrivate().orElse(new byte[0]);
         int width = t.pixelWidth();
@@ -76,7 +76,7 @@ final class MatroskaCodecs {
                 OptionalLong.empty(), t.language());
     }
 
-    static AudioTrack audio(MatroskaTrackEntry t) {
+    public static AudioTrack audio(MatroskaTrackEntry t) {
         String id = t.codecId().toUpperCase(Locale.ROOT);
         byte[] priv = t.codecPrivate().orElse(new byte[0]);
         OptionalInt channels = AudioTrack.positive(t.channels());
@@ -107,7 +107,7 @@ final class MatroskaCodecs {
         return new AudioTrack(codec, profile, channels, sampleRate, bitrate, t.language());
     }
 
-    static SubtitleTrack subtitle(MatroskaTrackEntry t) {
+    public static SubtitleTrack subtitle(MatroskaTrackEntry t) {
         String id = t.codecId().toUpperCase(Locale.ROOT);
         String format = switch (id) {
             case "S_TEXT/UTF8", "S_TEXT/ASCII" -> "srt";

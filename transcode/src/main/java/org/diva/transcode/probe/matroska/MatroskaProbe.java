@@ -2,16 +2,11 @@ package org.diva.transcode.probe.matroska;
 
 import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 import org.diva.transcode.probe.AudioTrack;
 import org.diva.transcode.probe.ContainerProbe;
 import org.diva.transcode.probe.HeaderSource;
@@ -38,8 +33,6 @@ import org.diva.transcode.probe.VideoTrack;
 public final class MatroskaProbe implements ContainerProbe {
     /** The most bytes one probe reads, whatever the file claims. */
     static final long READ_BUDGET = 16L * 1024 * 1024;
-    private static final int MAX_TOP_LEVEL_ELEMENTS = 4096;
-    private static final int MAX_SEEK_HEADS = 4;
 
     @Override
     public MediaInfo probe(SeekableByteChannel channel) throws IOException {
@@ -54,27 +47,16 @@ public final class MatroskaProbe implements ContainerProbe {
 
     private MediaInfo read(EbmlReader ebml) throws IOException {
         HeaderSource source = ebml.source();
-        String container = readDocType(ebml);
-        EbmlReader.Element segment = findSegment(ebml);
-        long segmentEnd = segment.sizeUnknown() ? source.size() : Math.min(segment.end(), source.size());
-        TopLevel top = new TopLevel(segment, segmentEnd);
-        top.scan(ebml);
-
-        EbmlReader.Element tracks = top.found.get(MatroskaIds.TRACKS);
-        if (tracks == null) {
-            if (top.scanError != null) {
-                throw top.scanError;
-            }
-            throw new MediaFormatException(String.format(Locale.ROOT,
-                    "Matroska file has no Tracks element before its first "
-                    + "Cluster (at byte %,d) and no SeekHead entry pointing to one", top.stoppedAt));
-        }
-        ebml.requireWithin(tracks, segmentEnd, "Segment");
+        MatroskaSegment top = MatroskaSegment.read(ebml);
+        String container = top.docType();
+        long segmentEnd = top.end();
+        EbmlReader.Element tracks = top.tracks();
         MediaInfo info = readTracks(ebml, tracks, container);
-        MatroskaInfo segmentInfo = MatroskaInfo.readLeniently(ebml, top.found.get(MatroskaIds.INFO), segmentEnd);
+        MatroskaInfo segmentInfo = MatroskaInfo.readLeniently(ebml,
+                top.element(MatroskaIds.INFO).orElse(null), segmentEnd);
         Optional<String> title = segmentInfo.title();
         if (title.isEmpty()) {
-            title = MatroskaInfo.titleFromTags(ebml, top.found.get(MatroskaIds.TAGS), segmentEnd);
+            title = MatroskaInfo.titleFromTags(ebml, top.element(MatroskaIds.TAGS).orElse(null), segmentEnd);
         }
         if (title.isPresent()) {
             info = info.withTitle(title.get());
@@ -110,148 +92,5 @@ public final class MatroskaProbe implements ContainerProbe {
         }
         return MediaInfo.empty(video.isEmpty() ? MediaKind.AUDIO : MediaKind.VIDEO, container)
                 .withTracks(video, audio, subtitles);
-    }
-
-    private static String readDocType(EbmlReader ebml) throws IOException {
-        HeaderSource source = ebml.source();
-        if (source.size() < 4) {
-            throw new MediaFormatException(String.format(Locale.ROOT, 
-                    "not a Matroska file: it is %,d bytes long, too short for an EBML header", source.size()));
-        }
-        byte[] magic = source.bytes(0, 4, "EBML header");
-        if ((magic[0] & 0xff) != 0x1A || (magic[1] & 0xff) != 0x45 || (magic[2] & 0xff) != 0xDF
-                || (magic[3] & 0xff) != 0xA3) {
-            throw new MediaFormatException("not a Matroska file: it does not start with an EBML header");
-        }
-        EbmlReader.Element header = ebml.header(0);
-        if (header.sizeUnknown()) {
-            throw source.error("the EBML header has an unknown size", 0);
-        }
-        ebml.requireWithin(header, source.size(), "file");
-        String docType = "matroska";
-        for (EbmlReader.Element e : ebml.children(header)) {
-            if (e.id() == MatroskaIds.DOC_TYPE) {
-                docType = ebml.string(e);
-            }
-        }
-        if (!docType.equals("matroska") && !docType.equals("webm")) {
-            throw new MediaFormatException("not a Matroska file: its EBML DocType is \"" + docType + "\"");
-        }
-        return docType;
-    }
-
-    private static EbmlReader.Element findSegment(EbmlReader ebml) throws IOException {
-        long position = ebml.header(0).end();
-        for (int i = 0; i < MAX_TOP_LEVEL_ELEMENTS && position < ebml.source().size(); i++) {
-            EbmlReader.Element e = ebml.header(position);
-            if (e.id() == MatroskaIds.SEGMENT) {
-                return e;
-            }
-            if (e.sizeUnknown()) {
-                break;
-            }
-            position = e.end();
-        }
-        throw new MediaFormatException(String.format(Locale.ROOT, 
-                "truncated Matroska: no Segment follows the EBML header (the file ends at byte %,d)",
-                ebml.source().size()));
-    }
-
-    /** The Segment's top-level elements found by walking up to the first Cluster and then through SeekHeads. */
-    private static final class TopLevel {
-        final EbmlReader.Element segment;
-        final long end;
-        final Map<Integer, EbmlReader.Element> found = new HashMap<>();
-        final Map<Integer, Long> seekTargets = new HashMap<>();
-        MediaFormatException scanError;
-        long stoppedAt;
-
-        TopLevel(EbmlReader.Element segment, long end) {
-            this.segment = segment;
-            this.end = end;
-        }
-
-        void scan(EbmlReader ebml) throws IOException {
-            ArrayDeque<EbmlReader.Element> seekHeads = new ArrayDeque<>();
-            long position = segment.dataOffset();
-            try {
-                for (int i = 0; i < MAX_TOP_LEVEL_ELEMENTS && position < end; i++) {
-                    EbmlReader.Element e = ebml.header(position);
-                    if (e.id() == MatroskaIds.CLUSTER) {
-                        break;
-                    }
-                    if (e.sizeUnknown()) {
-                        throw ebml.source().error(e.describe() + " has an unknown size, which only Segment and "
-                                + "Cluster may have", position);
-                    }
-                    if (e.id() == MatroskaIds.SEEK_HEAD) {
-                        seekHeads.add(e);
-                    } else {
-                        found.putIfAbsent(e.id(), e);
-                    }
-                    ebml.requireWithin(e, end, "Segment");
-                    position = e.end();
-                }
-            } catch (MediaFormatException e) {
-                scanError = e; // kept in case the SeekHeads cannot make up for it
-            }
-            stoppedAt = position;
-            followSeekHeads(ebml, seekHeads);
-        }
-
-        private void followSeekHeads(EbmlReader ebml, ArrayDeque<EbmlReader.Element> pending) throws IOException {
-            Set<Long> visited = new HashSet<>();
-            while (!pending.isEmpty() && visited.size() < MAX_SEEK_HEADS) {
-                EbmlReader.Element seekHead = pending.poll();
-                if (!visited.add(seekHead.offset())) {
-                    continue;
-                }
-                try {
-                    readSeekHead(ebml, seekHead);
-                } catch (MediaFormatException damaged) {
-                    continue; // a damaged index only costs what it would have found
-                }
-                for (int id : new int[] {MatroskaIds.SEEK_HEAD, MatroskaIds.TRACKS, MatroskaIds.INFO,
-                        MatroskaIds.TAGS}) {
-                    Long target = seekTargets.remove(id);
-                    if (target == null || (id != MatroskaIds.SEEK_HEAD && found.containsKey(id))) {
-                        continue;
-                    }
-                    try {
-                        EbmlReader.Element e = ebml.header(target);
-                        if (e.id() == id && !e.sizeUnknown()) {
-                            if (id == MatroskaIds.SEEK_HEAD) {
-                                pending.add(e);
-                            } else {
-                                found.put(id, e);
-                            }
-                        }
-                    } catch (MediaFormatException wrongPointer) {
-                        // The SeekHead points at nothing readable; the element stays missing.
-                    }
-                }
-            }
-        }
-
-        private void readSeekHead(EbmlReader ebml, EbmlReader.Element seekHead) throws IOException {
-            ebml.requireWithin(seekHead, end, "Segment");
-            for (EbmlReader.Element seek : ebml.children(seekHead)) {
-                if (seek.id() != MatroskaIds.SEEK) {
-                    continue;
-                }
-                long id = -1;
-                long offset = -1;
-                for (EbmlReader.Element field : ebml.children(seek)) {
-                    if (field.id() == MatroskaIds.SEEK_ID && field.size() <= 4) {
-                        id = ebml.unsigned(field);
-                    } else if (field.id() == MatroskaIds.SEEK_POSITION) {
-                        offset = ebml.unsigned(field);
-                    }
-                }
-                if (id >= 0 && offset >= 0 && offset < end - segment.dataOffset()) {
-                    seekTargets.putIfAbsent((int) id, segment.dataOffset() + offset);
-                }
-            }
-        }
     }
 }

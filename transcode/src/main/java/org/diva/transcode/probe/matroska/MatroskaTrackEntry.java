@@ -24,8 +24,12 @@ import java.util.OptionalInt;
  *                        SamplingFrequency (default 8000), rounded to Hz; 0 for non-audio tracks
  * @param channels        Audio Channels (default 1); 0 for non-audio tracks
  * @param bitDepth        Audio BitDepth, if stated
+ * @param number          TrackNumber, which blocks name their track by (0 if absent, which is damage)
+ * @param compression     the ContentCompression of the first ContentEncoding, if the track's frames are compressed
+ * @param codecDelay      CodecDelay in nanoseconds (Opus pre-skip), to subtract from every block timestamp; 0 if
+ *                        absent
  */
-record MatroskaTrackEntry(
+public record MatroskaTrackEntry(
         int type,
         String codecId,
         Optional<byte[]> codecPrivate,
@@ -39,11 +43,31 @@ record MatroskaTrackEntry(
         OptionalInt colourBits,
         int samplingRate,
         int channels,
-        OptionalInt bitDepth) {
+        OptionalInt bitDepth,
+        long number,
+        Optional<Compression> compression,
+        long codecDelay) {
 
-    static final int TYPE_VIDEO = 1;
-    static final int TYPE_AUDIO = 2;
-    static final int TYPE_SUBTITLE = 0x11;
+    public static final int TYPE_VIDEO = 1;
+    public static final int TYPE_AUDIO = 2;
+    public static final int TYPE_SUBTITLE = 0x11;
+    /** ContentCompAlgo 3: every frame had {@link Compression#settings()} cut from its start. */
+    public static final int HEADER_STRIPPING = 3;
+
+    /**
+     * A ContentCompression (RFC 9559 section 5.1.4.1.31): algorithm 0 zlib, 1 bzlib, 2 lzo1x, 3 header stripping,
+     * and its ContentCompSettings (for header stripping, the bytes to put back before each frame).
+     */
+    public record Compression(int algorithm, byte[] settings) {
+        public Compression {
+            settings = settings.clone();
+        }
+
+        @Override
+        public byte[] settings() {
+            return settings.clone();
+        }
+    }
     /**
      * The largest CodecPrivate read. The structures the probe parses from it (avcC, hvcC, AudioSpecificConfig,
      * BITMAPINFOHEADER, WAVEFORMATEX) are a few hundred bytes; a bigger one is left unread.
@@ -51,7 +75,7 @@ record MatroskaTrackEntry(
     static final int CODEC_PRIVATE_CAP = 64 * 1024;
 
     /** Reads a TrackEntry's children, descending only into Video, Audio and Video/Colour. */
-    static MatroskaTrackEntry read(EbmlReader ebml, EbmlReader.Element entry) throws IOException {
+    public static MatroskaTrackEntry read(EbmlReader ebml, EbmlReader.Element entry) throws IOException {
         int type = 0;
         String codecId = "";
         EbmlReader.Element codecPrivate = null;
@@ -68,9 +92,15 @@ record MatroskaTrackEntry(
         double outputRate = 0;
         int channels = 1;
         OptionalInt bitDepth = OptionalInt.empty();
+        long number = 0;
+        long codecDelay = 0;
+        Optional<Compression> compression = Optional.empty();
         for (EbmlReader.Element e : ebml.children(entry)) {
             switch (e.id()) {
                 case MatroskaIds.TRACK_TYPE -> type = ebml.unsignedInt(e);
+                case MatroskaIds.TRACK_NUMBER -> number = ebml.unsigned(e);
+                case MatroskaIds.CODEC_DELAY -> codecDelay = Math.max(0, ebml.unsigned(e));
+                case MatroskaIds.CONTENT_ENCODINGS -> compression = readCompression(ebml, e);
                 case MatroskaIds.CODEC_ID -> codecId = ebml.string(e);
                 case MatroskaIds.CODEC_PRIVATE -> codecPrivate = e;
                 case MatroskaIds.LANGUAGE -> language = ebml.string(e);
@@ -108,7 +138,40 @@ record MatroskaTrackEntry(
         boolean audio = type == TYPE_AUDIO;
         return new MatroskaTrackEntry(type, codecId, privateData, iso639(languageIetf.orElse(language)), name,
                 flagDefault, defaultDuration, width, height, interlaced, colourBits,
-                audio ? hertz(outputRate > 0 ? outputRate : samplingRate) : 0, audio ? channels : 0, bitDepth);
+                audio ? hertz(outputRate > 0 ? outputRate : samplingRate) : 0, audio ? channels : 0, bitDepth, number,
+                compression, codecDelay);
+    }
+
+    /** The first ContentEncoding's compression; encryption (ContentEncodingType 1) is reported as algorithm -1. */
+    private static Optional<Compression> readCompression(EbmlReader ebml, EbmlReader.Element encodings)
+            throws IOException {
+        for (EbmlReader.Element encoding : ebml.children(encodings)) {
+            if (encoding.id() != MatroskaIds.CONTENT_ENCODING) {
+                continue;
+            }
+            for (EbmlReader.Element e : ebml.children(encoding)) {
+                if (e.id() == MatroskaIds.CONTENT_ENCODING_TYPE && ebml.unsigned(e) == 1) {
+                    return Optional.of(new Compression(-1, new byte[0]));
+                }
+            }
+            for (EbmlReader.Element e : ebml.children(encoding)) {
+                if (e.id() != MatroskaIds.CONTENT_COMPRESSION) {
+                    continue;
+                }
+                int algorithm = 0; // the specification's default is zlib
+                byte[] settings = new byte[0];
+                for (EbmlReader.Element c : ebml.children(e)) {
+                    if (c.id() == MatroskaIds.CONTENT_COMP_ALGO) {
+                        algorithm = ebml.unsignedInt(c);
+                    } else if (c.id() == MatroskaIds.CONTENT_COMP_SETTINGS) {
+                        settings = ebml.binary(c, 256).orElseThrow(() -> ebml.source().error(
+                                "ContentCompSettings longer than 256 bytes", c.offset()));
+                    }
+                }
+                return Optional.of(new Compression(algorithm, settings));
+            }
+        }
+        return Optional.empty();
     }
 
     private static OptionalInt readColourBits(EbmlReader ebml, EbmlReader.Element colour) throws IOException {

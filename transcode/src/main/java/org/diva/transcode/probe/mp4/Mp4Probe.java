@@ -88,7 +88,7 @@ public final class Mp4Probe implements ContainerProbe {
     }
 
     /** Tracks that a 'tref'/'chap' reference names hold chapter titles or images, not streams. */
-    private static Set<Long> chapterTrackIds(Mp4Source source, Mp4Box moov) throws IOException {
+    static Set<Long> chapterTrackIds(Mp4Source source, Mp4Box moov) throws IOException {
         Set<Long> ids = new HashSet<>();
         for (Mp4Box trak : moov.all("trak")) {
             Optional<Mp4Box> chap = trak.path("tref", "chap");
