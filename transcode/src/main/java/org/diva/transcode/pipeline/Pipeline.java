@@ -62,9 +62,9 @@ public final class Pipeline {
 
     /**
      * Runs from {@code startTicks} (0 for the beginning; otherwise from the video keyframe at or before it) to the
-     * end, then finishes the muxer.
+     * end, then finishes the muxer. Returns the time the output starts at (the keyframe sought, or 0).
      */
-    public void run(long startTicks) throws IOException {
+    public long run(long startTicks) throws IOException {
         try {
             long from = startTicks > 0 ? demuxer.seek(startTicks) : Long.MIN_VALUE;
             int keyStream = keyStream();
@@ -95,6 +95,7 @@ public final class Pipeline {
             }
             write(interleaver.drain(), keyStream);
             muxer.finish();
+            return from == Long.MIN_VALUE ? 0 : from;
         } finally {
             stages.values().forEach(PacketStage::close);
         }

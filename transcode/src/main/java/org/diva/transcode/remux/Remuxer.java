@@ -1,17 +1,17 @@
 package org.diva.transcode.remux;
 
 import java.io.IOException;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
+import java.util.Map;
 
 import org.diva.transcode.demux.Demuxer;
 import org.diva.transcode.mux.Muxer;
+import org.diva.transcode.pipeline.CopyStage;
+import org.diva.transcode.pipeline.PacketStage;
+import org.diva.transcode.pipeline.Pipeline;
 import org.diva.transcode.stream.ElementaryStream;
 import org.diva.transcode.stream.Packet;
-import org.diva.transcode.stream.StreamKind;
-import org.diva.transcode.stream.Ticks;
 
 /**
  * Copies the chosen streams of any {@link Demuxer} (MP4, Matroska, MPEG-TS alike) into a {@link Muxer}, unchanged.
@@ -20,7 +20,8 @@ import org.diva.transcode.stream.Ticks;
  * come from before it (another stream's, or pictures before the first keyframe) are dropped, so the output starts
  * decodable and in sync. A failed write means the receiver went away: the remux stops at once, reports
  * {@link RemuxResult.Outcome#OUTPUT_FAILED} and does not throw; a damaged source still throws. Either way the
- * demuxer and muxer are closed when {@link #run} returns.
+ * demuxer and muxer are closed when {@link #run} returns. The copying itself is the transcoding {@link Pipeline}'s
+ * with a copy stage per stream (output streams numbered from 0 in the chosen order).
  */
 public final class Remuxer {
 
@@ -49,58 +50,65 @@ public final class Remuxer {
             if (streams.isEmpty()) {
                 throw new IllegalArgumentException("nothing to remux: the source has no video or audio stream");
             }
-            long from = start > 0 ? demuxer.seek(start) : Ticks.NONE;
+            Map<Integer, PacketStage> stages = new HashMap<>();
+            for (ElementaryStream stream : streams) {
+                stages.put(stream.index(), new CopyStage(stream, stages.size()));
+            }
+            List<ElementaryStream> outputs = stages.values().stream().map(PacketStage::output)
+                    .sorted((a, b) -> Integer.compare(a.index(), b.index())).toList();
             Muxer muxer;
             try {
-                muxer = muxers.create(streams);
+                muxer = muxers.create(outputs);
             } catch (IOException e) {
-                return new RemuxResult(RemuxResult.Outcome.OUTPUT_FAILED, 0, startOf(from));
+                return new RemuxResult(RemuxResult.Outcome.OUTPUT_FAILED, 0, Math.max(start, 0));
             }
+            CountingMuxer counted = new CountingMuxer(muxer);
             try (muxer) {
-                return copy(demuxer, muxer, streams, from);
-            }
-        }
-    }
-
-    private static long startOf(long from) {
-        return from == Ticks.NONE ? 0 : from;
-    }
-
-    private static RemuxResult copy(Demuxer demuxer, Muxer muxer, List<ElementaryStream> streams, long from)
-            throws IOException {
-        Set<Integer> wanted = new HashSet<>();
-        int video = -1;
-        for (ElementaryStream s : streams) {
-            wanted.add(s.index());
-            video = s.kind() == StreamKind.VIDEO ? s.index() : video;
-        }
-        boolean seenKeyframe = video < 0;
-        long written = 0;
-        for (Optional<Packet> next = demuxer.read(); next.isPresent(); next = demuxer.read()) {
-            Packet p = next.get();
-            if (!wanted.contains(p.stream())) {
-                continue;
-            }
-            if (p.stream() == video) {
-                seenKeyframe |= p.keyframe();
-                if (!seenKeyframe) {
-                    continue; // a picture that needs references the output does not have
+                long landed = new Pipeline(demuxer, stages, counted, Pipeline.KeyframeListener.NONE).run(start);
+                return new RemuxResult(RemuxResult.Outcome.COMPLETED, counted.written, landed);
+            } catch (IOException e) {
+                if (counted.failed) {
+                    return new RemuxResult(RemuxResult.Outcome.OUTPUT_FAILED, counted.written, Math.max(start, 0));
                 }
-            } else if (from != Ticks.NONE && p.pts() != Ticks.NONE && p.pts() < from) {
-                continue; // audio from before the picture the output starts with
+                throw e;
             }
+        }
+    }
+
+    /** Tells a failed write (the receiver went away) from a damaged source, and counts what was written. */
+    private static final class CountingMuxer implements Muxer {
+        private final Muxer muxer;
+        long written;
+        boolean failed;
+
+        CountingMuxer(Muxer muxer) {
+            this.muxer = muxer;
+        }
+
+        @Override
+        public void write(Packet packet) throws IOException {
             try {
-                muxer.write(p);
-            } catch (IOException clientGone) {
-                return new RemuxResult(RemuxResult.Outcome.OUTPUT_FAILED, written, startOf(from));
+                muxer.write(packet);
+                written++;
+            } catch (IOException e) {
+                failed = true;
+                throw e;
             }
-            written++;
         }
-        try {
-            muxer.finish();
-        } catch (IOException clientGone) {
-            return new RemuxResult(RemuxResult.Outcome.OUTPUT_FAILED, written, startOf(from));
+
+        @Override
+        public void finish() throws IOException {
+            try {
+                muxer.finish();
+            } catch (IOException e) {
+                failed = true;
+                throw e;
+            }
         }
-        return new RemuxResult(RemuxResult.Outcome.COMPLETED, written, startOf(from));
+
+        @Override
+        public void close() throws IOException {
+            muxer.close();
+        }
     }
 }
