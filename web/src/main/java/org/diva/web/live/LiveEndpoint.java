@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -22,7 +21,6 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Blocker;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.Fields;
 
 /**
  * Sends a {@link LiveStream} as it grows: from the start (200, no length until the producer has finished), from
@@ -51,10 +49,7 @@ public final class LiveEndpoint implements Endpoint {
             throws IOException, InterruptedException {
         HttpFields headers = request.getHeaders();
         OptionalLong start = TimeSeek.startTicks(headers.get(TIME_SEEK));
-        Map<String, String> query = new HashMap<>();
-        Fields fields = Request.extractQueryParameters(request);
-        fields.forEach(field -> query.put(field.getName(), field.getValue()));
-        try (LiveStream stream = source.open(params, query, start)
+        try (LiveStream stream = source.open(request, params, start)
                 .orElseThrow(() -> ApiException.notFound("no media item " + params.get("id")))) {
             HttpFields.Mutable out = response.getHeaders();
             dlnaHeaders(headers, out, stream);

@@ -36,7 +36,7 @@ class LiveEndpointTest {
         for (int i = 0; i < SIZE; i++) {
             content[i] = (byte) (i * 31 + (i >> 9));
         }
-        LiveSource source = (params, query, start) -> {
+        LiveSource source = (request, params, start) -> {
             askedTime.set(start);
             return params.get("id").equals("film") ? Optional.of(next.get()) : Optional.empty();
         };
