@@ -21,8 +21,12 @@ import org.diva.transcode.stream.Ticks;
  * output fails (the client went away), or when the thread is interrupted; in every case the stages are closed.
  */
 public final class Pipeline {
-    /** How far one stream may run ahead of a silent one before the interleaver stops waiting. */
-    static final long MAX_LEAD = 3 * Ticks.PER_SECOND;
+    /**
+     * How far one stream may run ahead of a silent one before the interleaver stops waiting: longer than a video
+     * transcode's latency (a few GOPs in flight), short enough that a title whose audio stops does not hold its
+     * video back for long.
+     */
+    static final long MAX_LEAD = 30 * Ticks.PER_SECOND;
 
     private final Demuxer demuxer;
     private final Map<Integer, PacketStage> stages;

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import org.diva.transcode.demux.DecodeTimes;
 import org.diva.transcode.demux.Demuxer;
 import org.diva.transcode.probe.HeaderSource;
 import org.diva.transcode.probe.MediaFormatException;
@@ -47,9 +48,25 @@ public final class MatroskaDemuxer implements Demuxer {
     private final Map<Long, DemuxTrack> tracks = new HashMap<>();
     /** Seeks past this (about 350 years) go to the end, so no time can overflow the conversions. */
     private static final long MAX_SEEK = 1L << 50;
+    /** Pictures held back to derive decoding times: past the reorder depth of x264 with B-pyramids (2). */
+    private static final int REORDER_DEPTH = 4;
     private final ClusterCursor cursor;
     private final ClusterCursor.State start;
-    private final ArrayDeque<Packet> pending = new ArrayDeque<>();
+    /** Packets in file order; a video packet waits here until its decoding time is known. */
+    private final ArrayDeque<Slot> pending = new ArrayDeque<>();
+    /** Matroska stores no decoding times; video streams get derived ones (B-frames reorder pictures). */
+    private final Map<Integer, DecodeTimes> decodeTimes = new HashMap<>();
+    /** Per video stream, its slots still waiting for a decoding time, in order. */
+    private final Map<Integer, ArrayDeque<Slot>> untimed = new HashMap<>();
+
+    /** A place in file order, filled when the packet's decoding time is known. */
+    private static final class Slot {
+        Packet packet;
+
+        Slot(Packet packet) {
+            this.packet = packet;
+        }
+    }
     private final long seekTrack;
     private CueIndex cues;
     private Set<Integer> selected;
@@ -125,19 +142,23 @@ public final class MatroskaDemuxer implements Demuxer {
      */
     public void select(Set<Integer> streamIndexes) {
         selected = Set.copyOf(streamIndexes);
-        pending.removeIf(p -> !selected.contains(p.stream()));
+        pending.removeIf(slot -> slot.packet != null && !selected.contains(slot.packet.stream()));
     }
 
     @Override
     public Optional<Packet> read() throws IOException {
-        while (pending.isEmpty()) {
+        while (pending.isEmpty() || pending.peek().packet == null) {
             Optional<ClusterCursor.BlockRef> ref = cursor.next();
             if (ref.isEmpty()) {
-                return Optional.empty();
+                decodeTimes.forEach((stream, times) -> timed(stream, times.flush()));
+                if (pending.isEmpty()) {
+                    return Optional.empty();
+                }
+                break;
             }
             decode(ref.get());
         }
-        return Optional.of(pending.poll());
+        return Optional.of(pending.poll().packet);
     }
 
     private void decode(ClusterCursor.BlockRef ref) throws IOException {
@@ -161,16 +182,33 @@ public final class MatroskaDemuxer implements Demuxer {
         long blockDuration = ref.duration() >= 0 ? ref.duration()
                 : defaultDuration * frames.length / timestampScale;
         long laceDuration = blockDuration / frames.length;
-        boolean reordered = track.stream().kind() == StreamKind.VIDEO;
+        DecodeTimes reordered = track.stream().kind() == StreamKind.VIDEO
+                ? decodeTimes.computeIfAbsent(track.stream().index(), i -> new DecodeTimes(REORDER_DEPTH)) : null;
         boolean keyframe = isKeyframe(ref, header, track);
         boolean timed = true;
         for (int[] frame : frames) {
             long pts = timed ? toTicks(time) : Ticks.NONE;
-            pending.add(new Packet(track.stream().index(), pts, reordered ? Ticks.NONE : pts,
+            Packet packet = new Packet(track.stream().index(), pts, reordered != null ? Ticks.NONE : pts,
                     toTicks(laceDuration), keyframe,
-                    track.payload(data, frame[0], frame[1], keyframe, ref.dataOffset())));
+                    track.payload(data, frame[0], frame[1], keyframe, ref.dataOffset()));
+            if (reordered != null) {
+                Slot slot = new Slot(null);
+                pending.add(slot);
+                untimed.computeIfAbsent(packet.stream(), i -> new ArrayDeque<>()).add(slot);
+                timed(packet.stream(), reordered.push(packet));
+            } else {
+                pending.add(new Slot(packet));
+            }
             time += laceDuration;
             timed = laceDuration > 0;
+        }
+    }
+
+    /** Fills the waiting slots of a stream, in order, with its packets whose decoding times are now known. */
+    private void timed(int stream, List<Packet> packets) {
+        ArrayDeque<Slot> waiting = untimed.get(stream);
+        for (Packet packet : packets) {
+            waiting.poll().packet = packet;
         }
     }
 
@@ -197,6 +235,8 @@ public final class MatroskaDemuxer implements Demuxer {
     @Override
     public long seek(long ticks) throws IOException {
         pending.clear();
+        untimed.clear();
+        decodeTimes.values().forEach(DecodeTimes::reset);
         long wanted = Math.min(Math.max(0, ticks), MAX_SEEK);
         long target = Ticks.toTimescale(wanted, 1_000_000_000L) / timestampScale;
         Optional<Long> cluster = cues().clusterAtOrBefore(target);
