@@ -27,7 +27,8 @@ abstract class ReorderingDecoder implements VideoDecoder {
     public final List<Frame> decode(Packet packet) throws MediaFormatException {
         long number = packets++;
         long pts = packet.pts() != Ticks.NONE ? packet.pts() : packet.dts();
-        String where = "video packet " + number + (pts == Ticks.NONE ? "" : " (" + Ticks.toMillis(pts) + " ms)");
+        String where = (pts == Ticks.NONE ? "the video packet" : "the video picture at " + Ticks.toMillis(pts) + " ms")
+                + " (packet " + number + " from the keyframe)";
         if (pts == Ticks.NONE) {
             throw new MediaFormatException(where + " has no timestamp; pictures cannot be put in display order");
         }
