@@ -26,3 +26,6 @@ ff -f lavfi -i testsrc2=size=320x180:rate=25:duration=0.32 $EXACT -c:v libx264 -
 # x264's ultrafast preset switches the deblocking filter off, which JCodec ignores (DiVA refuses such streams).
 ff -f lavfi -i testsrc2=size=320x180:rate=25:duration=0.32 $EXACT -c:v libx264 -preset ultrafast \
    -x264-params threads=1 -pix_fmt yuv420p -crf 35 h264_no_deblock.ts
+# Four slices a picture: JCodec decodes those on a thread pool of its own, which DiVA must not leave behind.
+ff -f lavfi -i testsrc2=size=320x180:rate=25:duration=0.4 $EXACT -c:v libx264 -preset fast -pix_fmt yuv420p \
+   -x264-params threads=1:slices=4 -crf 35 h264_slices.ts
