@@ -1,5 +1,6 @@
 package org.diva.transcode.video.decode;
 
+import java.nio.ByteBuffer;
 import org.diva.transcode.probe.MediaFormatException;
 import org.diva.transcode.stream.Packet;
 import org.jcodec.codecs.mpeg4.MPEG4Decoder;
@@ -28,13 +29,14 @@ final class Mpeg4Decoder extends ReorderingDecoder {
 
     @Override
     protected Picture decodePicture(Packet packet, String where) throws MediaFormatException {
-        java.nio.ByteBuffer data = packet.data().duplicate();
+        ByteBuffer data = packet.data().duplicate();
         if (meta == null) {
+            ByteBuffer first = header.length > 0 ? ByteBuffer.wrap(header) : data.duplicate();
+            meta = jcodec.getCodecMeta(first.duplicate());
             if (header.length > 0) {
-                jcodec.decodeFrame(java.nio.ByteBuffer.wrap(header), size.planes(jcodec.getCodecMeta(
-                        java.nio.ByteBuffer.wrap(header)), 16, 16, "the stream's decoder configuration"));
+                // JCodec learns the VOL from the bytes it decodes: feed it the out-of-band header once.
+                jcodec.decodeFrame(first, size.planes(meta, 16, 16, "the stream's decoder configuration"));
             }
-            meta = jcodec.getCodecMeta(header.length > 0 ? java.nio.ByteBuffer.wrap(header) : data.duplicate());
         }
         return jcodec.decodeFrame(data, size.planes(meta, 16, 16, where));
     }

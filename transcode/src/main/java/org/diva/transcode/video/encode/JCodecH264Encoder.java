@@ -26,7 +26,6 @@ public final class JCodecH264Encoder implements VideoEncoder {
     private final GopRateControl rate;
     private final H264Encoder jcodec;
     private final Picture picture;
-    private int count;
 
     public JCodecH264Encoder(EncoderSettings settings) {
         this.settings = settings;
@@ -57,12 +56,6 @@ public final class JCodecH264Encoder implements VideoEncoder {
         rate.coded(8L * data.remaining());
         ByteBuffer exact = ByteBuffer.allocate(data.remaining()).put(data);
         exact.flip();
-        count++;
         return new EncodedPicture(exact, encoded.isKeyFrame(), frame.pts());
-    }
-
-    /** Pictures encoded so far. */
-    int count() {
-        return count;
     }
 }

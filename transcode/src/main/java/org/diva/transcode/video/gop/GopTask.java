@@ -29,6 +29,7 @@ final class GopTask implements Callable<List<Packet>> {
     private final VideoTarget target;
     private final Function<EncoderSettings, VideoEncoder> encoders;
     private final BooleanSupplier cancelled;
+    private volatile Thread runner;
     private Scaler scaler;
     private int scalerSourceWidth;
     private int scalerSourceHeight;
@@ -45,6 +46,7 @@ final class GopTask implements Callable<List<Packet>> {
 
     @Override
     public List<Packet> call() throws MediaFormatException {
+        runner = Thread.currentThread();
         List<Packet> out = new ArrayList<>(gop.frames());
         try (VideoDecoder decoder = VideoDecoders.create(stream)) {
             for (Packet packet : gop.packets()) {
@@ -56,8 +58,33 @@ final class GopTask implements Callable<List<Packet>> {
             for (Frame frame : decoder.flush()) {
                 encode(frame, out);
             }
+        } finally {
+            runner = null;
         }
         return withDurations(out);
+    }
+
+    /**
+     * Stops a task that is stuck inside JCodec. JCodec 0.2.5's CABAC decoder reads zeros past the end of a slice and
+     * can then loop forever (its mb_qp_delta unary loop, ITU-T H.264 section 9.3.2.7, never sees a 0 bin); such a
+     * loop checks no interrupt, so only {@link Thread#stop()} ends it. That is safe here as far as it can be: the
+     * thread touches nothing but this task's own decoder, scaler and encoder, all dropped with it. Where the JVM no
+     * longer supports stopping threads (Java 20 on), the thread spins on and the caller says so.
+     *
+     * @return whether the thread was stopped (or had already finished)
+     */
+    @SuppressWarnings({"deprecation", "removal"})
+    boolean abort() {
+        Thread thread = runner;
+        if (thread == null) {
+            return true;
+        }
+        try {
+            thread.stop();
+            return true;
+        } catch (UnsupportedOperationException e) {
+            return false;
+        }
     }
 
     /** Each picture lasts until the next; the last until the GOP's end. */

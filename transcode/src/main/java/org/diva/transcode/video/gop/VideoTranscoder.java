@@ -2,17 +2,22 @@ package org.diva.transcode.video.gop;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.time.Duration;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.diva.transcode.probe.MediaFormatException;
 import org.diva.transcode.stream.ElementaryStream;
 import org.diva.transcode.stream.Packet;
+import org.diva.transcode.stream.Ticks;
 import org.diva.transcode.video.EncoderSettings;
 import org.diva.transcode.video.VideoEncoder;
 import org.diva.transcode.video.decode.UnsupportedVideoException;
@@ -34,12 +39,18 @@ import org.slf4j.LoggerFactory;
 public final class VideoTranscoder implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(VideoTranscoder.class);
     static final int MAX_FAILED_IN_A_ROW = 3;
+    /**
+     * How long the oldest GOP may take before it counts as stuck: generous, since JCodec manages a few 1080p frames a
+     * second on a busy core, and a GOP's share of the machine shrinks with every other transcode.
+     */
+    static final Duration STUCK_AFTER = Duration.ofSeconds(60);
 
     private final ElementaryStream stream;
     private final VideoTarget target;
     private final ExecutorService executor;
     private final Function<EncoderSettings, VideoEncoder> encoders;
     private final int maxInFlight;
+    private final Duration stuckAfter;
     private final GopSplitter splitter;
     // close() may come from another thread (a client gone) while next() waits: both queues are concurrent.
     private final Deque<Submitted> inFlight = new ConcurrentLinkedDeque<>();
@@ -57,6 +68,13 @@ public final class VideoTranscoder implements AutoCloseable {
     public VideoTranscoder(ElementaryStream stream, PacketSource input, VideoTarget target, ExecutorService executor,
                            Function<EncoderSettings, VideoEncoder> encoders, int maxInFlight)
             throws UnsupportedVideoException {
+        this(stream, input, target, executor, encoders, maxInFlight, STUCK_AFTER);
+    }
+
+    /** As above, with the allowance after which a GOP counts as stuck (tests shorten it). */
+    VideoTranscoder(ElementaryStream stream, PacketSource input, VideoTarget target, ExecutorService executor,
+                    Function<EncoderSettings, VideoEncoder> encoders, int maxInFlight, Duration stuckAfter)
+            throws UnsupportedVideoException {
         if (maxInFlight < 1) {
             throw new IllegalArgumentException("at least one GOP must be in flight: " + maxInFlight);
         }
@@ -69,6 +87,7 @@ public final class VideoTranscoder implements AutoCloseable {
         this.executor = executor;
         this.encoders = encoders;
         this.maxInFlight = maxInFlight;
+        this.stuckAfter = stuckAfter;
         this.splitter = new GopSplitter(input);
     }
 
@@ -113,15 +132,22 @@ public final class VideoTranscoder implements AutoCloseable {
                 inputDone = true;
             } else {
                 GopTask task = new GopTask(gop.get(), stream, target, encoders, () -> closed);
-                inFlight.add(new Submitted(gop.get(), executor.submit(task)));
+                inFlight.add(new Submitted(gop.get(), task, executor.submit(task)));
             }
         }
     }
 
     private void collect(Submitted head) throws IOException {
+        // The allowance grows with the GOP: stuckAfter for nothing, and as much again for each second of video.
+        long millis = stuckAfter.toMillis() * (Ticks.PER_SECOND + head.gop().duration()) / Ticks.PER_SECOND;
         try {
-            ready.addAll(head.result().get());
+            ready.addAll(head.result().get(millis, TimeUnit.MILLISECONDS));
             failedInARow = 0;
+        } catch (TimeoutException e) {
+            head.result().cancel(true);
+            boolean stopped = head.task().abort();
+            skip(head, new MediaFormatException("the decoder made no progress on it for " + millis + " ms (JCodec "
+                    + "loops on some damaged CABAC slices)" + (stopped ? "" : "; its thread could not be stopped")));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             close();
@@ -137,14 +163,18 @@ public final class VideoTranscoder implements AutoCloseable {
             if (!(cause instanceof MediaFormatException damage)) {
                 throw new IllegalStateException("transcoding GOP " + head.gop().number() + " failed", cause);
             }
-            skippedGops++;
-            if (++failedInARow >= MAX_FAILED_IN_A_ROW) {
-                throw new MediaFormatException(MAX_FAILED_IN_A_ROW + " GOPs in a row do not decode; the last: "
-                        + damage.getMessage(), damage);
-            }
-            LOG.warn("Left out the GOP at {} ms ({} pictures) of a {} stream: {}", head.gop().startPts() / 90,
-                    head.gop().frames(), stream.codec(), damage.getMessage());
+            skip(head, damage);
         }
+    }
+
+    private void skip(Submitted head, MediaFormatException damage) throws MediaFormatException {
+        skippedGops++;
+        if (++failedInARow >= MAX_FAILED_IN_A_ROW) {
+            throw new MediaFormatException(MAX_FAILED_IN_A_ROW + " GOPs in a row do not decode; the last: "
+                    + damage.getMessage(), damage);
+        }
+        LOG.warn("Left out the GOP at {} ms ({} pictures) of a {} stream: {}", Ticks.toMillis(head.gop().startPts()),
+                head.gop().frames(), stream.codec(), damage.getMessage());
     }
 
     /** Cancels the GOPs in flight and drops what is buffered. Idempotent; does not shut the executor down. */
@@ -153,7 +183,7 @@ public final class VideoTranscoder implements AutoCloseable {
         closed = true;
         Submitted head = waitingFor;
         if (head != null) {
-            head.result().cancel(true);
+            head.result().cancel(true); // the task stops at its next picture
         }
         for (Submitted s : inFlight) {
             s.result().cancel(true);
@@ -162,6 +192,6 @@ public final class VideoTranscoder implements AutoCloseable {
         ready.clear();
     }
 
-    private record Submitted(Gop gop, Future<java.util.List<Packet>> result) {
+    private record Submitted(Gop gop, GopTask task, Future<List<Packet>> result) {
     }
 }

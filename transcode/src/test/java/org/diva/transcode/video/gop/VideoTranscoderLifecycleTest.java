@@ -82,6 +82,38 @@ class VideoTranscoderLifecycleTest {
         assertTrue(grown < 16 << 20, "heap grew by " + (grown >> 20) + " MB");
     }
 
+    /** Stands for JCodec looping forever on a damaged slice: a loop that checks no interrupt. */
+    @Test
+    void aGopStuckInACodecIsStoppedAndLeftOut() throws IOException, InterruptedException {
+        ExecutorService executor = Executors.newFixedThreadPool(2);
+        AtomicInteger gops = new AtomicInteger();
+        Function<EncoderSettings, VideoEncoder> stuckInSecond = settings -> {
+            VideoEncoder real = new JCodecH264Encoder(settings);
+            boolean stuck = gops.getAndIncrement() == 1;
+            return frame -> {
+                while (stuck && spin()) {
+                    Thread.onSpinWait();
+                }
+                return real.encode(frame);
+            };
+        };
+        int count = 0;
+        try (VideoTranscoder transcoder = new VideoTranscoder(mpeg2.stream(), Transcodes.source(mpeg2.packets()),
+                SMALL, executor, stuckInSecond, 1, java.time.Duration.ofSeconds(2))) {
+            while (transcoder.next().isPresent()) {
+                count++;
+            }
+            assertEquals(1, transcoder.skippedGops());
+        }
+        assertTrue(count >= 75 - 12 && count < 75, count + " pictures: one GOP of at most 12 should be missing");
+        executor.shutdown();
+        assertTrue(executor.awaitTermination(10, TimeUnit.SECONDS), "the stuck task still runs");
+    }
+
+    private static boolean spin() {
+        return true;
+    }
+
     private static PacketSource counting(PacketSource source, AtomicInteger read) {
         return () -> {
             Optional<Packet> p = source.read();
