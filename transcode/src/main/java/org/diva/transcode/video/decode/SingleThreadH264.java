@@ -57,7 +57,12 @@ public final class SingleThreadH264 implements AutoCloseable {
      * @return the picture (JCodec's frame, with its cropping), or null if JCodec found no slice to decode
      */
     public org.jcodec.codecs.h264.io.model.Frame decodeInto(ByteBuffer accessUnit, byte[][] target) {
-        return decoder.decodeFrame(accessUnit, target);
+        // JCodec removes emulation-prevention bytes in place: given the packet's own bytes, it would corrupt them
+        // for anyone decoding them again (an open GOP's leading pictures are decoded twice), and a second pass over
+        // corrupted CABAC data can loop forever. So it gets a copy.
+        ByteBuffer copy = ByteBuffer.allocate(accessUnit.remaining());
+        copy.put(accessUnit.duplicate()).flip();
+        return decoder.decodeFrame(copy, target);
     }
 
     /** Shuts the decoder's thread pool down; idempotent. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import org.diva.transcode.stream.Packet;
 import org.diva.transcode.testing.Ffmpeg;
+import org.diva.transcode.video.LiveThreads;
 import org.diva.transcode.video.VideoFixtures;
 import org.jcodec.common.model.ColorSpace;
 import org.jcodec.common.model.Picture;
@@ -28,23 +29,23 @@ class SingleThreadH264Test {
     @Test
     void twentyStreamsLeaveNoThreadBehind() throws IOException {
         decodeOnce(); // loads classes, which may start JVM-wide threads once
-        int before = Thread.activeCount();
+        var before = LiveThreads.now();
         for (int i = 0; i < 20; i++) {
             assertEquals(10, decodeOnce());
         }
-        assertEquals(before, Thread.activeCount());
+        assertEquals(java.util.Set.of(), LiveThreads.startedSince(before));
     }
 
     @Test
     void jcodecOnItsOwnWouldLeaveThemBehind() {
         org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.getRuntime().availableProcessors() > 1,
                 "JCodec is single-threaded on one core");
-        int before = Thread.activeCount();
+        var before = LiveThreads.now();
         org.jcodec.codecs.h264.H264Decoder plain = new org.jcodec.codecs.h264.H264Decoder();
         for (Packet p : slices.packets()) {
             plain.decodeFrame(p.data().duplicate(), Picture.create(320, 192, ColorSpace.YUV420J).getData());
         }
-        assertTrue(Thread.activeCount() > before, "the control decoder started no threads");
+        assertTrue(!LiveThreads.startedSince(before).isEmpty(), "the control decoder started no threads");
     }
 
     private static int decodeOnce() throws IOException {

@@ -1,5 +1,6 @@
 package org.diva.transcode.video.decode;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,6 +39,45 @@ class VideoDecodersTest {
         }
         assertEquals(640, frames.get(0).width());
         assertEquals(360, frames.get(0).height());
+    }
+
+    /** JCodec unescaped H.264 packets in place; decoded a second time they were damage (or a CABAC endless loop). */
+    @ParameterizedTest
+    @CsvSource({"h264_high_bframes.ts", "mpeg2_bframes.ts", "mpeg4_asp.ts"})
+    void decodingLeavesThePacketsUntouched(String fixture) throws IOException {
+        VideoFixtures.Clip clip = VideoFixtures.read(VideoFixtures.path(fixture));
+        List<Packet> firstGop = clip.packets().subList(0, 12);
+        List<byte[]> before = firstGop.stream().map(VideoDecodersTest::bytes).toList();
+        long first = checksum(decodeAll(clip, firstGop));
+        for (int i = 0; i < firstGop.size(); i++) {
+            assertArrayEquals(before.get(i), bytes(firstGop.get(i)), "packet " + i + " changed");
+        }
+        assertEquals(first, checksum(decodeAll(clip, firstGop)));
+    }
+
+    private static List<Frame> decodeAll(VideoFixtures.Clip clip, List<Packet> packets) throws IOException {
+        List<Frame> frames = new ArrayList<>();
+        try (VideoDecoder decoder = VideoDecoders.create(clip.stream())) {
+            for (Packet p : packets) {
+                frames.addAll(decoder.decode(p));
+            }
+            frames.addAll(decoder.flush());
+        }
+        return frames;
+    }
+
+    private static long checksum(List<Frame> frames) {
+        long sum = 0;
+        for (Frame f : frames) {
+            sum = sum * 31 + java.util.Arrays.hashCode(f.y()) + 7L * java.util.Arrays.hashCode(f.v());
+        }
+        return sum;
+    }
+
+    private static byte[] bytes(Packet p) {
+        byte[] b = new byte[p.data().remaining()];
+        p.data().duplicate().get(b);
+        return b;
     }
 
     @ParameterizedTest

@@ -14,6 +14,7 @@ import java.util.function.Function;
 import org.diva.transcode.stream.Packet;
 import org.diva.transcode.testing.Ffmpeg;
 import org.diva.transcode.video.EncoderSettings;
+import org.diva.transcode.video.LiveThreads;
 import org.diva.transcode.video.VideoEncoder;
 import org.diva.transcode.video.VideoFixtures;
 import org.diva.transcode.video.encode.JCodecH264Encoder;
@@ -55,7 +56,7 @@ class VideoTranscoderLifecycleTest {
     @Test
     void closingMidStreamStopsTheTasksAndLeavesNoThreadOrMemory() throws IOException, InterruptedException {
         Runtime runtime = Runtime.getRuntime();
-        int threadsBefore = Thread.activeCount();
+        var threadsBefore = LiveThreads.now();
         long heapBefore = usedHeapAfterGc(runtime);
         ExecutorService executor = Executors.newFixedThreadPool(2);
         AtomicInteger encoded = new AtomicInteger();
@@ -77,7 +78,7 @@ class VideoTranscoderLifecycleTest {
         assertTrue(encoded.get() < 75, "everything was encoded anyway");
         assertThrows(IllegalStateException.class, transcoder::next);
 
-        assertEquals(threadsBefore, Thread.activeCount());
+        assertEquals(java.util.Set.of(), LiveThreads.startedSince(threadsBefore));
         long grown = usedHeapAfterGc(runtime) - heapBefore;
         assertTrue(grown < 16 << 20, "heap grew by " + (grown >> 20) + " MB");
     }
