@@ -66,6 +66,7 @@ class VideoTranscoderTest {
         long bits = 8 * out.stream().mapToLong(p -> p.data().remaining()).sum();
         double seconds = 3.0;
         double rate = bits / seconds;
+        System.out.printf("%s -> 320x180 at %d b/s: PSNR %.1f dB, %.0f b/s%n", fixture, SMALL.bitrate(), psnr, rate);
         assertTrue(rate > 0.5 * SMALL.bitrate() && rate < 1.5 * SMALL.bitrate(), fixture + ": " + rate + " b/s");
     }
 
