@@ -11,6 +11,7 @@ import org.diva.transcode.probe.MediaFormatException;
 import org.diva.transcode.probe.MediaInfo;
 import org.diva.transcode.probe.VideoTrack;
 import org.diva.transcode.probe.mp4.Mp4Probe;
+import org.diva.transcode.video.decode.SingleThreadH264;
 import org.jcodec.common.DemuxerTrack;
 import org.jcodec.common.DemuxerTrackMeta;
 import org.jcodec.common.model.Picture;

@@ -1,4 +1,4 @@
-package org.diva.transcode.thumbnail;
+package org.diva.transcode.video.decode;
 
 import java.lang.reflect.Field;
 import java.nio.ByteBuffer;
@@ -16,8 +16,10 @@ import org.slf4j.LoggerFactory;
  * pool is also the wrong kind of parallelism here, where the caller already bounds how many pictures are made at
  * once. So this turns the decoder's private {@code threaded} flag off and shuts its pool down, by reflection, the
  * only way to reach them. If a JCodec version renames them, it says so once at start and decodes as JCodec would.
+ * Thumbnails and the transcoder's {@link H264Decoder} both make their JCodec decoders here, so this is the one place
+ * that knows the trick ({@code SingleThreadH264Test} counts live threads around twenty decodes).
  */
-final class SingleThreadH264 implements AutoCloseable {
+public final class SingleThreadH264 implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SingleThreadH264.class);
     private static final Field THREADED = field("threaded");
     private static final Field POOL = field("tp");
@@ -30,7 +32,7 @@ final class SingleThreadH264 implements AutoCloseable {
      * @param codedWidth   the coded (macroblock-aligned) width
      * @param codedHeight  the coded height
      */
-    SingleThreadH264(ByteBuffer codecPrivate, int codedWidth, int codedHeight) {
+    public SingleThreadH264(ByteBuffer codecPrivate, int codedWidth, int codedHeight) {
         decoder = H264Decoder.createH264DecoderFromCodecPrivate(codecPrivate.duplicate());
         if (THREADED != null && set(THREADED, false)) {
             close(); // no thread has started yet: a pool starts its threads with its first task
@@ -44,8 +46,23 @@ final class SingleThreadH264 implements AutoCloseable {
      *
      * @return the picture, or null if JCodec found no slice to decode
      */
-    Picture decode(ByteBuffer accessUnit) {
+    public Picture decode(ByteBuffer accessUnit) {
         return decoder.decodeFrame(accessUnit, planes);
+    }
+
+    /**
+     * Decodes one access unit of a running stream into {@code target}, which the decoder keeps as a reference picture
+     * for later frames: the caller must not reuse it.
+     *
+     * @return the picture (JCodec's frame, with its cropping), or null if JCodec found no slice to decode
+     */
+    public org.jcodec.codecs.h264.io.model.Frame decodeInto(ByteBuffer accessUnit, byte[][] target) {
+        // JCodec removes emulation-prevention bytes in place: given the packet's own bytes, it would corrupt them
+        // for anyone decoding them again (an open GOP's leading pictures are decoded twice), and a second pass over
+        // corrupted CABAC data can loop forever. So it gets a copy.
+        ByteBuffer copy = ByteBuffer.allocate(accessUnit.remaining());
+        copy.put(accessUnit.duplicate()).flip();
+        return decoder.decodeFrame(copy, target);
     }
 
     /** Shuts the decoder's thread pool down; idempotent. */

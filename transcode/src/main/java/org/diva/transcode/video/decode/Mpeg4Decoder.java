@@ -1,0 +1,48 @@
+package org.diva.transcode.video.decode;
+
+import java.nio.ByteBuffer;
+import org.diva.transcode.probe.MediaFormatException;
+import org.diva.transcode.stream.Packet;
+import org.jcodec.codecs.mpeg4.MPEG4Decoder;
+import org.jcodec.common.VideoCodecMeta;
+import org.jcodec.common.model.Picture;
+
+/**
+ * MPEG-4 Part 2 (ISO/IEC 14496-2 Simple and Advanced Simple: DivX, Xvid) through JCodec. One VOP per packet, the
+ * VOL header in band before keyframes or in the codec private bytes. JCodec keeps its output planes as references, so
+ * each picture gets its own; a not-coded VOP yields no picture. Global motion compensation (S-VOPs) is refused by
+ * JCodec with an exception, reported as damage of that packet.
+ */
+final class Mpeg4Decoder extends ReorderingDecoder {
+    private static final int DEPTH = 1;
+
+    private final MPEG4Decoder jcodec = new MPEG4Decoder();
+    private final PlaneSize size = new PlaneSize(false);
+    private final byte[] header;
+    private VideoCodecMeta meta;
+
+    /** @param codecPrivate the VOS/VOL headers when the container keeps them out of band, else empty */
+    Mpeg4Decoder(byte[] codecPrivate) {
+        super(DEPTH);
+        header = codecPrivate;
+    }
+
+    @Override
+    protected Picture decodePicture(Packet packet, String where) throws MediaFormatException {
+        ByteBuffer data = packet.data().duplicate();
+        if (meta == null) {
+            ByteBuffer first = header.length > 0 ? ByteBuffer.wrap(header) : data.duplicate();
+            meta = jcodec.getCodecMeta(first.duplicate());
+            if (header.length > 0) {
+                // JCodec learns the VOL from the bytes it decodes: feed it the out-of-band header once.
+                jcodec.decodeFrame(first, size.planes(meta, 16, 16, "the stream's decoder configuration"));
+            }
+        }
+        return jcodec.decodeFrame(data, size.planes(meta, 16, 16, where));
+    }
+
+    @Override
+    public void close() {
+        meta = null;
+    }
+}

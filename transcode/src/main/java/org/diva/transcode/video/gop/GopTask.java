@@ -1,0 +1,126 @@
+package org.diva.transcode.video.gop;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import org.diva.transcode.probe.MediaFormatException;
+import org.diva.transcode.stream.ElementaryStream;
+import org.diva.transcode.stream.Packet;
+import org.diva.transcode.stream.Ticks;
+import org.diva.transcode.video.EncoderSettings;
+import org.diva.transcode.video.Frame;
+import org.diva.transcode.video.VideoEncoder;
+import org.diva.transcode.video.decode.VideoDecoder;
+import org.diva.transcode.video.decode.VideoDecoders;
+import org.diva.transcode.video.scale.Scaler;
+
+/**
+ * Decodes, scales and encodes one GOP on its own: a fresh decoder from its keyframe, a fresh encoder whose first
+ * picture is an IDR, and a budget of the target bitrate times the GOP's duration. Each frame goes through all three
+ * steps as soon as the decoder gives it, so at most the decoder's reorder window of frames is alive at once. Checks
+ * for cancellation between pictures.
+ */
+final class GopTask implements Callable<List<Packet>> {
+    private final Gop gop;
+    private final ElementaryStream stream;
+    private final VideoTarget target;
+    private final Function<EncoderSettings, VideoEncoder> encoders;
+    private final BooleanSupplier cancelled;
+    private volatile Thread runner;
+    private Scaler scaler;
+    private int scalerSourceWidth;
+    private int scalerSourceHeight;
+    private VideoEncoder encoder;
+
+    GopTask(Gop gop, ElementaryStream stream, VideoTarget target, Function<EncoderSettings, VideoEncoder> encoders,
+            BooleanSupplier cancelled) {
+        this.gop = gop;
+        this.stream = stream;
+        this.target = target;
+        this.encoders = encoders;
+        this.cancelled = cancelled;
+    }
+
+    @Override
+    public List<Packet> call() throws MediaFormatException {
+        runner = Thread.currentThread();
+        List<Packet> out = new ArrayList<>(gop.frames());
+        try (VideoDecoder decoder = VideoDecoders.create(stream)) {
+            for (Packet packet : gop.packets()) {
+                checkCancelled();
+                for (Frame frame : decoder.decode(packet)) {
+                    encode(frame, out);
+                }
+            }
+            for (Frame frame : decoder.flush()) {
+                encode(frame, out);
+            }
+        } finally {
+            runner = null;
+        }
+        return withDurations(out);
+    }
+
+    /**
+     * Stops a task that is stuck inside JCodec. JCodec 0.2.5's CABAC decoder reads zeros past the end of a slice and
+     * can then loop forever (its mb_qp_delta unary loop, ITU-T H.264 section 9.3.2.7, never sees a 0 bin); such a
+     * loop checks no interrupt, so only {@link Thread#stop()} ends it. That is safe here as far as it can be: the
+     * thread touches nothing but this task's own decoder, scaler and encoder, all dropped with it. Where the JVM no
+     * longer supports stopping threads (Java 20 on), the thread spins on and the caller says so.
+     *
+     * @return whether the thread was stopped (or had already finished)
+     */
+    @SuppressWarnings({"deprecation", "removal"})
+    boolean abort() {
+        Thread thread = runner;
+        if (thread == null) {
+            return true;
+        }
+        try {
+            thread.stop();
+            return true;
+        } catch (UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
+    /** Each picture lasts until the next; the last until the GOP's end. */
+    private List<Packet> withDurations(List<Packet> out) {
+        List<Packet> timed = new ArrayList<>(out.size());
+        for (int i = 0; i < out.size(); i++) {
+            Packet p = out.get(i);
+            long end = i + 1 < out.size() ? out.get(i + 1).pts() : gop.startPts() + gop.duration();
+            timed.add(new Packet(p.stream(), p.pts(), p.dts(), Math.max(0, end - p.pts()), p.keyframe(), p.data()));
+        }
+        return timed;
+    }
+
+    private void encode(Frame frame, List<Packet> out) {
+        if (!gop.owns(frame.pts())) {
+            return; // a leading picture of this GOP (the previous one made it) or of the next (kept there)
+        }
+        checkCancelled();
+        if (scaler == null || frame.width() != scalerSourceWidth || frame.height() != scalerSourceHeight) {
+            scaler = new Scaler(frame.width(), frame.height(), target.width(), target.height());
+            scalerSourceWidth = frame.width();
+            scalerSourceHeight = frame.height();
+        }
+        if (encoder == null) {
+            double fps = gop.frames() * (double) Ticks.PER_SECOND / gop.duration();
+            encoder = encoders.apply(new EncoderSettings(target.width(), target.height(), fps, target.bitrate(),
+                    gop.frames()));
+        }
+        VideoEncoder.EncodedPicture coded = encoder.encode(scaler.scale(frame));
+        // One picture out per picture in, in display order: decoding time equals presentation time.
+        out.add(new Packet(target.stream(), coded.pts(), coded.pts(), 0, coded.keyframe(), coded.data()));
+    }
+
+    private void checkCancelled() {
+        if (cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()) {
+            throw new CancellationException("transcode of GOP " + gop.number() + " cancelled");
+        }
+    }
+}
