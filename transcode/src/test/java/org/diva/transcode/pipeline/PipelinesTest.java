@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.diva.transcode.audio.AudioConverter;
@@ -23,13 +25,17 @@ import org.diva.transcode.mux.ts.TsMuxer;
 import org.diva.transcode.mux.ts.TsSettings;
 import org.diva.transcode.stream.Ticks;
 import org.diva.transcode.testing.Ffmpeg;
+import org.diva.transcode.video.EncoderSettings;
+import org.diva.transcode.video.encode.JCodecH264Encoder;
+import org.diva.transcode.video.gop.VideoTranscodeStage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The assembled pipeline with real demuxers, the MP2 conversion stage and the TS muxer, judged by ffprobe/ffmpeg.
- * (Video encoding stages have their own tests; here the video is copied.)
+ * The assembled pipeline with real demuxers, the GOP-parallel video transcode, the MP2 conversion and the TS muxer,
+ * judged by ffprobe/ffmpeg. (Each stage has its own tests; here they run together.)
  */
 class PipelinesTest {
     private static final Path MEDIA = Path.of("src/test/resources/media");
@@ -40,14 +46,20 @@ class PipelinesTest {
     private final List<Long> keyframes = new ArrayList<>();
     private Pipelines pipelines;
 
+    private final ExecutorService gops = Executors.newFixedThreadPool(2);
+
+    @AfterEach
+    void stopThreads() {
+        gops.shutdownNow();
+    }
+
     @BeforeEach
     void setUp() {
         Ffmpeg.assumeInstalled();
         pipelines = new Pipelines(StandardDemuxers::open,
                 (streams, out) -> new TsMuxer(streams, out, TsSettings.DEFAULT),
-                (input, settings, index) -> {
-                    throw new IOException("no video encoder in this test");
-                },
+                (input, settings, index) -> new VideoTranscodeStage(input, settings, index, gops,
+                        JCodecH264Encoder.factory(), 4),
                 (input, target, index) -> new AudioConverter(input,
                         new Mp2Settings(target.sampleRate(), target.channels(), target.bitrate() / 1000, true), index));
     }
@@ -86,6 +98,23 @@ class PipelinesTest {
         double skew = audio.get("start_time").asDouble() - video.get("start_time").asDouble();
         assertEquals(1.456778 - 1.48, skew, 0.03, "audio and video keep their offset");
         assertTrue(!keyframes.isEmpty(), "keyframes were reported");
+    }
+
+    @Test
+    void mpeg2VideoBecomesH264BesideItsCopiedAudioInSync() throws IOException {
+        EncoderSettings half = new EncoderSettings(88, 72, 25, 200_000, 50);
+        Path ts = run("mpegdemux/mpeg2_bframes_mp2.ts", "mpegts",
+                new StreamPlan(OptionalInt.of(0), Optional.of(half), OptionalInt.of(0), Optional.empty()), 0);
+        assertEquals("", Ffmpeg.decodeErrors(ts));
+        JsonNode probe = Ffmpeg.probe(ts, "-count_frames");
+        JsonNode video = stream(probe, "video");
+        assertEquals("h264", video.get("codec_name").asText());
+        assertEquals(88, video.get("width").asInt());
+        assertEquals(150, video.get("nb_read_frames").asInt(), "every picture of the source");
+        assertEquals("mp2", stream(probe, "audio").get("codec_name").asText());
+        double skew = stream(probe, "audio").get("start_time").asDouble() - video.get("start_time").asDouble();
+        assertEquals(1.429978 - 1.44, skew, 0.03, "audio and video keep their offset");
+        assertEquals(6.0, probe.get("format").get("duration").asDouble(), 0.15);
     }
 
     @Test
