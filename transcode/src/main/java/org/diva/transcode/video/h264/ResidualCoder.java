@@ -1,0 +1,213 @@
+package org.diva.transcode.video.h264;
+
+/**
+ * Transforms, quantises and reconstructs the residual of one macroblock: luma as Intra16x16 (separate DC Hadamard,
+ * 8.5.10) or as sixteen inter 4x4 blocks, and both chroma components with their 2x2 DC (8.5.11). The source and
+ * prediction come in as ints; the results are the scan-ordered levels the syntax writer codes and the reconstructed
+ * samples, bit-identical to what a decoder computes from those levels.
+ *
+ * <p>Inter blocks are "decimated" as x264 does: an 8x8 block whose only coefficients are a few isolated ±1s costs
+ * more bits than the distortion it removes, so it is dropped (scored with runs of zeros before each ±1).
+ */
+final class ResidualCoder {
+    private static final int[] DECIMATE_SCORE = {3, 2, 2, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+
+    final int[] srcY = new int[256];
+    final int[] predY = new int[256];
+    final int[] reconY = new int[256];
+    /** Cb at 0..63, Cr at 64..127. */
+    final int[] srcC = new int[128];
+    final int[] predC = new int[128];
+    final int[] reconC = new int[128];
+
+    /** Luma levels: 16 per 4x4 block (raster block index), scan order; for Intra16x16 index 0 is unused. */
+    final int[] lumaLevels = new int[256];
+    final int[] lumaNnz = new int[16];
+    /** Intra16x16 DC levels in scan order. */
+    final int[] lumaDc = new int[16];
+    /** Chroma DC levels: Cb 0..3, Cr 4..7. */
+    final int[] chromaDc = new int[8];
+    /** Chroma AC levels: blocks Cb 0..3, Cr 4..7, 16 per block in scan order, index 0 unused. */
+    final int[] chromaAc = new int[128];
+    final int[] chromaNnz = new int[8];
+    int cbpLuma;
+    int cbpChroma;
+
+    private final int[] coef = new int[256];
+    private final int[] dc = new int[16];
+    private final int[] cdc = new int[8];
+
+    /** Codes luma as Intra16x16 with {@link #predY}; sets levels, {@link #cbpLuma} (0 or 15) and {@link #reconY}. */
+    void lumaIntra16(Quantizer q) {
+        int f = q.offset(true);
+        for (int b = 0; b < 16; b++) {
+            residual4x4(srcY, predY, 16, ((b >> 2) * 4) * 16 + (b & 3) * 4, coef, b * 16);
+            Transform.forward4x4(coef, b * 16);
+            dc[b] = coef[b * 16];
+        }
+        Transform.hadamard4x4(dc, true);
+        for (int k = 0; k < 16; k++) {
+            lumaDc[k] = q.quantDc(dc[Transform.ZIGZAG[k]], f);
+        }
+        boolean anyAc = false;
+        for (int b = 0; b < 16; b++) {
+            lumaNnz[b] = q.quant(coef, b * 16, lumaLevels, b * 16, f, 1);
+            anyAc |= lumaNnz[b] != 0;
+        }
+        cbpLuma = anyAc ? 15 : 0;
+        // Reconstruction: DC back through the inverse Hadamard and its scaling, AC dequantised per block.
+        for (int k = 0; k < 16; k++) {
+            dc[Transform.ZIGZAG[k]] = lumaDc[k];
+        }
+        Transform.hadamard4x4(dc, false);
+        for (int b = 0; b < 16; b++) {
+            int dcValue = q.scaleLumaDc(dc[b]);
+            int off = ((b >> 2) * 4) * 16 + (b & 3) * 4;
+            if (lumaNnz[b] == 0) {
+                addConstant(predY, reconY, 16, off, (dcValue + 32) >> 6);
+            } else {
+                q.dequant(lumaLevels, b * 16, coef, b * 16, 1);
+                coef[b * 16] = dcValue;
+                Transform.inverse4x4(coef, b * 16);
+                addBlock(predY, coef, b * 16, reconY, 16, off);
+            }
+        }
+    }
+
+    /** Codes luma as inter residual of {@link #predY}; sets levels, {@link #cbpLuma} and {@link #reconY}. */
+    void lumaInter(Quantizer q) {
+        int f = q.offset(false);
+        int cbp = 0;
+        int scoreSum = 0;
+        for (int b8 = 0; b8 < 4; b8++) {
+            int score = 0;
+            for (int i = 0; i < 4; i++) {
+                int b = blockOf(b8, i);
+                residual4x4(srcY, predY, 16, ((b >> 2) * 4) * 16 + (b & 3) * 4, coef, b * 16);
+                Transform.forward4x4(coef, b * 16);
+                lumaNnz[b] = q.quant(coef, b * 16, lumaLevels, b * 16, f, 0);
+                if (lumaNnz[b] != 0) {
+                    score += decimateScore(lumaLevels, b * 16);
+                }
+            }
+            if (score >= 4) {
+                cbp |= 1 << b8;
+            } else {
+                for (int i = 0; i < 4; i++) {
+                    lumaNnz[blockOf(b8, i)] = 0;
+                }
+            }
+            scoreSum += score;
+        }
+        if (scoreSum < 6) {
+            cbp = 0;
+            java.util.Arrays.fill(lumaNnz, 0);
+        }
+        cbpLuma = cbp;
+        for (int b = 0; b < 16; b++) {
+            int off = ((b >> 2) * 4) * 16 + (b & 3) * 4;
+            if (lumaNnz[b] == 0) {
+                addConstant(predY, reconY, 16, off, 0);
+            } else {
+                q.dequant(lumaLevels, b * 16, coef, b * 16, 0);
+                Transform.inverse4x4(coef, b * 16);
+                addBlock(predY, coef, b * 16, reconY, 16, off);
+            }
+        }
+    }
+
+    /** Codes both chroma components of {@link #predC}; sets levels, {@link #cbpChroma} and {@link #reconC}. */
+    void chroma(Quantizer q, boolean intra) {
+        int f = q.offset(intra);
+        boolean anyDc = false;
+        boolean anyAc = false;
+        for (int c = 0; c < 2; c++) {
+            for (int b = 0; b < 4; b++) {
+                int blk = c * 4 + b;
+                residual4x4(srcC, predC, 8, c * 64 + (b >> 1) * 32 + (b & 1) * 4, coef, blk * 16);
+                Transform.forward4x4(coef, blk * 16);
+                cdc[blk] = coef[blk * 16];
+                chromaNnz[blk] = q.quant(coef, blk * 16, chromaAc, blk * 16, f, 1);
+                anyAc |= chromaNnz[blk] != 0;
+            }
+            Transform.hadamard2x2(cdc, c * 4);
+            for (int i = 0; i < 4; i++) {
+                chromaDc[c * 4 + i] = q.quantDc(cdc[c * 4 + i], f);
+                anyDc |= chromaDc[c * 4 + i] != 0;
+            }
+        }
+        cbpChroma = anyAc ? 2 : anyDc ? 1 : 0;
+        for (int c = 0; c < 2; c++) {
+            System.arraycopy(chromaDc, c * 4, cdc, c * 4, 4);
+            Transform.hadamard2x2(cdc, c * 4);
+            for (int b = 0; b < 4; b++) {
+                int blk = c * 4 + b;
+                int dcValue = q.scaleChromaDc(cdc[blk]);
+                int off = c * 64 + (b >> 1) * 32 + (b & 1) * 4;
+                if (chromaNnz[blk] == 0) {
+                    addConstant(predC, reconC, 8, off, (dcValue + 32) >> 6);
+                } else {
+                    q.dequant(chromaAc, blk * 16, coef, blk * 16, 1);
+                    coef[blk * 16] = dcValue;
+                    Transform.inverse4x4(coef, blk * 16);
+                    addBlock(predC, coef, blk * 16, reconC, 8, off);
+                }
+            }
+        }
+    }
+
+    /** Raster 4x4 block index of block {@code i} of 8x8 block {@code b8} (the coding order of 6.4.3). */
+    static int blockOf(int b8, int i) {
+        return ((b8 >> 1) * 2 + (i >> 1)) * 4 + (b8 & 1) * 2 + (i & 1);
+    }
+
+    private static int decimateScore(int[] lev, int o) {
+        int idx = 15;
+        while (idx >= 0 && lev[o + idx] == 0) {
+            idx--;
+        }
+        int score = 0;
+        while (idx >= 0) {
+            int l = lev[o + idx--];
+            if (l > 1 || l < -1) {
+                return 9;
+            }
+            int run = 0;
+            while (idx >= 0 && lev[o + idx] == 0) {
+                idx--;
+                run++;
+            }
+            score += DECIMATE_SCORE[run];
+        }
+        return score;
+    }
+
+    private static void residual4x4(int[] src, int[] pred, int stride, int off, int[] out, int o) {
+        for (int y = 0; y < 4; y++) {
+            int s = off + y * stride;
+            for (int x = 0; x < 4; x++) {
+                out[o + y * 4 + x] = src[s + x] - pred[s + x];
+            }
+        }
+    }
+
+    private static void addConstant(int[] pred, int[] recon, int stride, int off, int value) {
+        for (int y = 0; y < 4; y++) {
+            int s = off + y * stride;
+            for (int x = 0; x < 4; x++) {
+                int v = pred[s + x] + value;
+                recon[s + x] = v < 0 ? 0 : v > 255 ? 255 : v;
+            }
+        }
+    }
+
+    private static void addBlock(int[] pred, int[] res, int o, int[] recon, int stride, int off) {
+        for (int y = 0; y < 4; y++) {
+            int s = off + y * stride;
+            for (int x = 0; x < 4; x++) {
+                int v = pred[s + x] + res[o + y * 4 + x];
+                recon[s + x] = v < 0 ? 0 : v > 255 ? 255 : v;
+            }
+        }
+    }
+}
