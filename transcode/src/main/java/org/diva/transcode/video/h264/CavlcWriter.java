@@ -75,6 +75,11 @@ final class CavlcWriter {
         return total;
     }
 
+    /** Writes a block without coefficients (a coeff_token of TotalCoeff 0). */
+    void writeEmpty(BitWriter bw, int nC) {
+        writeToken(bw, nC, 0, 0);
+    }
+
     private static void writeToken(BitWriter bw, int nC, int total, int ones) {
         int index = total * 4 + ones;
         if (nC >= 8) {

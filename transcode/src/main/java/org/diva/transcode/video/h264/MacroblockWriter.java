@@ -73,7 +73,9 @@ final class MacroblockWriter {
             for (int i = 0; i < 4; i++) {
                 int b = ResidualCoder.blockOf(b8, i);
                 int nC = nb.lumaNc(mbx, mby, b & 3, b >> 2);
-                if (intra16) {
+                if (rc.lumaNnz[b] == 0) {
+                    cavlc.writeEmpty(bw, nC);
+                } else if (intra16) {
                     cavlc.write(bw, rc.lumaLevels, b * 16 + 1, 15, nC);
                 } else {
                     cavlc.write(bw, rc.lumaLevels, b * 16, 16, nC);
@@ -89,6 +91,10 @@ final class MacroblockWriter {
                 byte[] nnz = c == 0 ? nb.nnzCb : nb.nnzCr;
                 for (int b = 0; b < 4; b++) {
                     int nC = nb.chromaNc(nnz, mbx, mby, b & 1, b >> 1);
+                    if (rc.chromaNnz[c * 4 + b] == 0) {
+                        cavlc.writeEmpty(bw, nC);
+                        continue;
+                    }
                     cavlc.write(bw, rc.chromaAc, (c * 4 + b) * 16 + 1, 15, nC);
                 }
             }

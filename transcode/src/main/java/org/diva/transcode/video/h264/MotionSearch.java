@@ -136,6 +136,16 @@ final class MotionSearch {
         int o = ref.index(cx + (mvx >> 3), cy + (mvy >> 3));
         byte[] r = ref.px;
         int s = ref.stride;
+        if ((fx | fy) == 0) {
+            for (int row = 0; row < 8; row++) {
+                int ro = o + row * s;
+                int p = po + row * 8;
+                for (int col = 0; col < 8; col++) {
+                    pred[p + col] = r[ro + col] & 0xFF;
+                }
+            }
+            return;
+        }
         int wa = (8 - fx) * (8 - fy);
         int wb = fx * (8 - fy);
         int wc = (8 - fx) * fy;

@@ -47,6 +47,20 @@ final class Quantizer {
         return qp;
     }
 
+    /**
+     * The largest SAD of a 4x4 inter residual that provably quantises to all zeros: a coefficient at (u, v) is at
+     * most (u odd ? 2 : 1) · (v odd ? 2 : 1) · SAD in magnitude, since the core transform's basis entries are ±1, ±2.
+     */
+    int zeroSad4x4() {
+        int worst = Math.max(mf[0], Math.max(2 * mf[1], 4 * mf[5]));
+        return ((1 << qbits) - fInter - 1) / worst;
+    }
+
+    /** The largest |DC sum| of a chroma component's inter residual whose 2x2 DC levels are provably zero. */
+    int zeroChromaDc() {
+        return ((1 << (qbits + 1)) - 2 * fInter - 1) / mf[0];
+    }
+
     /** The rounding offset for intra or inter blocks. */
     int offset(boolean intra) {
         return intra ? fIntra : fInter;

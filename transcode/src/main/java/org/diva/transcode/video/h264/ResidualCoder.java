@@ -77,13 +77,18 @@ final class ResidualCoder {
     /** Codes luma as inter residual of {@link #predY}; sets levels, {@link #cbpLuma} and {@link #reconY}. */
     void lumaInter(Quantizer q) {
         int f = q.offset(false);
+        int zeroSad = q.zeroSad4x4();
         int cbp = 0;
         int scoreSum = 0;
         for (int b8 = 0; b8 < 4; b8++) {
             int score = 0;
             for (int i = 0; i < 4; i++) {
                 int b = blockOf(b8, i);
-                residual4x4(srcY, predY, 16, ((b >> 2) * 4) * 16 + (b & 3) * 4, coef, b * 16);
+                int sad = residual4x4(srcY, predY, 16, ((b >> 2) * 4) * 16 + (b & 3) * 4, coef, b * 16);
+                if (sad <= zeroSad) {
+                    lumaNnz[b] = 0;
+                    continue;
+                }
                 Transform.forward4x4(coef, b * 16);
                 lumaNnz[b] = q.quant(coef, b * 16, lumaLevels, b * 16, f, 0);
                 if (lumaNnz[b] != 0) {
@@ -104,10 +109,14 @@ final class ResidualCoder {
             java.util.Arrays.fill(lumaNnz, 0);
         }
         cbpLuma = cbp;
+        if (cbp == 0) {
+            System.arraycopy(predY, 0, reconY, 0, 256);
+            return;
+        }
         for (int b = 0; b < 16; b++) {
             int off = ((b >> 2) * 4) * 16 + (b & 3) * 4;
             if (lumaNnz[b] == 0) {
-                addConstant(predY, reconY, 16, off, 0);
+                copy4x4(predY, reconY, 16, off);
             } else {
                 q.dequant(lumaLevels, b * 16, coef, b * 16, 0);
                 Transform.inverse4x4(coef, b * 16);
@@ -116,15 +125,57 @@ final class ResidualCoder {
         }
     }
 
+    /**
+     * Whether the inter residual of {@link #predY} and {@link #predC} provably quantises to nothing (every 4x4 SAD
+     * and the chroma DC sums under the quantisers' zero bounds), so the macroblock can be skipped without
+     * transforming it; the reconstruction is then the prediction.
+     */
+    boolean provablyEmpty(Quantizer luma, Quantizer chroma) {
+        int zeroSad = luma.zeroSad4x4();
+        for (int by = 0; by < 4; by++) {
+            for (int bx = 0; bx < 4; bx++) {
+                if (sad4x4(srcY, predY, 16, by * 64 + bx * 4) > zeroSad) {
+                    return false;
+                }
+            }
+        }
+        int chromaSad = chroma.zeroSad4x4();
+        int dcBound = chroma.zeroChromaDc();
+        for (int c = 0; c < 2; c++) {
+            int dcSum = 0;
+            for (int b = 0; b < 4; b++) {
+                int off = c * 64 + (b >> 1) * 32 + (b & 1) * 4;
+                if (sad4x4(srcC, predC, 8, off) > chromaSad) {
+                    return false;
+                }
+                dcSum += Math.abs(sum4x4(srcC, predC, 8, off));
+            }
+            if (dcSum > dcBound) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Codes both chroma components of {@link #predC}; sets levels, {@link #cbpChroma} and {@link #reconC}. */
     void chroma(Quantizer q, boolean intra) {
         int f = q.offset(intra);
+        int zeroSad = intra ? -1 : q.zeroSad4x4();
         boolean anyDc = false;
         boolean anyAc = false;
         for (int c = 0; c < 2; c++) {
             for (int b = 0; b < 4; b++) {
                 int blk = c * 4 + b;
-                residual4x4(srcC, predC, 8, c * 64 + (b >> 1) * 32 + (b & 1) * 4, coef, blk * 16);
+                int sad = residual4x4(srcC, predC, 8, c * 64 + (b >> 1) * 32 + (b & 1) * 4, coef, blk * 16);
+                if (sad <= zeroSad) {
+                    int sum = 0;
+                    for (int i = 0; i < 16; i++) {
+                        sum += coef[blk * 16 + i];
+                    }
+                    cdc[blk] = sum;
+                    chromaNnz[blk] = 0;
+                    continue;
+                }
                 Transform.forward4x4(coef, blk * 16);
                 cdc[blk] = coef[blk * 16];
                 chromaNnz[blk] = q.quant(coef, blk * 16, chromaAc, blk * 16, f, 1);
@@ -144,7 +195,9 @@ final class ResidualCoder {
                 int blk = c * 4 + b;
                 int dcValue = q.scaleChromaDc(cdc[blk]);
                 int off = c * 64 + (b >> 1) * 32 + (b & 1) * 4;
-                if (chromaNnz[blk] == 0) {
+                if (chromaNnz[blk] == 0 && dcValue == 0) {
+                    copy4x4(predC, reconC, 8, off);
+                } else if (chromaNnz[blk] == 0) {
                     addConstant(predC, reconC, 8, off, (dcValue + 32) >> 6);
                 } else {
                     q.dequant(chromaAc, blk * 16, coef, blk * 16, 1);
@@ -182,12 +235,45 @@ final class ResidualCoder {
         return score;
     }
 
-    private static void residual4x4(int[] src, int[] pred, int stride, int off, int[] out, int o) {
+    /** Writes the residual block and returns its SAD. */
+    private static int residual4x4(int[] src, int[] pred, int stride, int off, int[] out, int o) {
+        int sad = 0;
         for (int y = 0; y < 4; y++) {
             int s = off + y * stride;
             for (int x = 0; x < 4; x++) {
-                out[o + y * 4 + x] = src[s + x] - pred[s + x];
+                int d = src[s + x] - pred[s + x];
+                out[o + y * 4 + x] = d;
+                sad += Math.abs(d);
             }
+        }
+        return sad;
+    }
+
+    private static int sad4x4(int[] src, int[] pred, int stride, int off) {
+        int sad = 0;
+        for (int y = 0; y < 4; y++) {
+            int s = off + y * stride;
+            for (int x = 0; x < 4; x++) {
+                sad += Math.abs(src[s + x] - pred[s + x]);
+            }
+        }
+        return sad;
+    }
+
+    private static int sum4x4(int[] src, int[] pred, int stride, int off) {
+        int sum = 0;
+        for (int y = 0; y < 4; y++) {
+            int s = off + y * stride;
+            for (int x = 0; x < 4; x++) {
+                sum += src[s + x] - pred[s + x];
+            }
+        }
+        return sum;
+    }
+
+    private static void copy4x4(int[] pred, int[] recon, int stride, int off) {
+        for (int y = 0; y < 4; y++) {
+            System.arraycopy(pred, off + y * stride, recon, off + y * stride, 4);
         }
     }
 

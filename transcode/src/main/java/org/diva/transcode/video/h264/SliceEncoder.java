@@ -103,8 +103,16 @@ final class SliceEncoder {
         int sx = skip[0] >> 2;
         int sy = skip[1] >> 2;
         boolean skipUsable = ms.inRange(sx, sy);
-        if (skipUsable && ms.sadAt(sx, sy) < skipThreshold) {
+        if (skipUsable) {
             predictInter(mbx, mby, sx, sy);
+            if (rc.provablyEmpty(lumaQ, chromaQ)) {
+                System.arraycopy(rc.predY, 0, rc.reconY, 0, 256);
+                System.arraycopy(rc.predC, 0, rc.reconC, 0, 128);
+                markSkip(mbx, mby, mb);
+                return true;
+            }
+        }
+        if (skipUsable && ms.sadAt(sx, sy) < skipThreshold) {
             rc.lumaInter(lumaQ);
             rc.chroma(chromaQ, false);
             if (rc.cbpLuma == 0 && rc.cbpChroma == 0) {
