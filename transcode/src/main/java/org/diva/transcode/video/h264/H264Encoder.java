@@ -28,6 +28,7 @@ public final class H264Encoder implements VideoEncoder {
     private int idrPicId;
     private int frameInGop;
     private int lastQp;
+    private int fixedQp = -1;
 
     private H264Encoder(EncoderSettings settings, long gopBits, int firstIdrPicId) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -62,6 +63,19 @@ public final class H264Encoder implements VideoEncoder {
         return new H264Encoder(settings, gopBits, gopIndex);
     }
 
+    /**
+     * Switches rate control off: every picture is coded at {@code qp} (for tests and quality comparisons at equal
+     * quantisers). Returns this encoder.
+     */
+    public H264Encoder withFixedQp(int qp) {
+        if (qp < RateControl.MIN_QP || qp > RateControl.MAX_QP) {
+            throw new IllegalArgumentException("QP must be in " + RateControl.MIN_QP + ".." + RateControl.MAX_QP
+                    + ": " + qp);
+        }
+        fixedQp = qp;
+        return this;
+    }
+
     @Override
     public EncodedPicture encode(Frame frame) {
         Objects.requireNonNull(frame, "frame");
@@ -76,9 +90,9 @@ public final class H264Encoder implements VideoEncoder {
         if (idr) {
             rateControl.startGop(gopBits);
         }
-        int qp = rateControl.qpFor(idr);
+        int qp = fixedQp >= 0 ? fixedQp : rateControl.qpFor(idr);
         long size = encodePicture(idr, qp);
-        if (idr) {
+        if (idr && fixedQp < 0) {
             // An IDR picture has no history to predict its size from; one retry keeps the GOP inside its budget.
             long target = rateControl.targetBits(true);
             if (size > RETRY_FACTOR * target || size * RETRY_FACTOR < target) {

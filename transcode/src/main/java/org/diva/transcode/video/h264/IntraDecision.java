@@ -1,6 +1,6 @@
 package org.diva.transcode.video.h264;
 
-/** Chooses Intra16x16 luma and chroma prediction modes by the SAD of each allowed mode against the source. */
+/** Chooses Intra16x16 luma modes by SATD and chroma modes by SAD of each allowed mode against the source. */
 final class IntraDecision {
     private IntraDecision() {
     }
@@ -13,7 +13,7 @@ final class IntraDecision {
         return (int) search(recon, mbx, mby, src, tmp, best);
     }
 
-    /** The SAD of the best luma mode. */
+    /** The SATD of the best luma mode. */
     static int bestLuma(Plane recon, int mbx, int mby, int[] src, int[] tmp, int[] best) {
         return (int) (search(recon, mbx, mby, src, tmp, best) >>> 32);
     }
@@ -29,7 +29,7 @@ final class IntraDecision {
                 continue;
             }
             IntraPredictor.luma16(mode, recon.px, o, recon.stride, left, top, tmp);
-            int sad = sad(src, 0, tmp, 0, 256, bestSad);
+            int sad = Satd.of(src, 0, tmp, 0, 16);
             if (sad < bestSad) {
                 bestSad = sad;
                 bestMode = mode;

@@ -71,11 +71,6 @@ final class MotionSearch {
         return cost;
     }
 
-    /** SAD of the vector (x, y) in samples without λ, for skip decisions. */
-    int sadAt(int x, int y) {
-        return sad16(ref.index(blockX + x, blockY + y), Integer.MAX_VALUE);
-    }
-
     /** Whether (x, y) in samples is a vector this search may return. */
     boolean inRange(int x, int y) {
         return x >= minX && x <= maxX && y >= minY && y <= maxY;
