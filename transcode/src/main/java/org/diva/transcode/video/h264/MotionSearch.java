@@ -22,6 +22,9 @@ final class MotionSearch {
     private int minY;
     private int maxY;
     private Plane ref;
+    /** Vectors already evaluated for this macroblock, packed as (x << 16) | (y & 0xFFFF). */
+    private final int[] visited = new int[4 * MAX_STEPS + 16];
+    private int visitedCount;
     private int srcOff;
     private int blockX;
     private int blockY;
@@ -50,12 +53,22 @@ final class MotionSearch {
         maxY = Math.min(ref.height + 16 - blockY, MAX_RANGE);
         bestCost = Integer.MAX_VALUE;
         bestSad = Integer.MAX_VALUE;
+        visitedCount = 0;
     }
 
     /** Evaluates one candidate integer vector (samples); returns its cost. */
     int consider(int x, int y) {
         x = Math.max(minX, Math.min(maxX, x));
         y = Math.max(minY, Math.min(maxY, y));
+        int key = (x << 16) | (y & 0xFFFF);
+        for (int i = 0; i < visitedCount; i++) {
+            if (visited[i] == key) {
+                return Integer.MAX_VALUE;
+            }
+        }
+        if (visitedCount < visited.length) {
+            visited[visitedCount++] = key;
+        }
         int mvCost = lambda * (BitWriter.seLength(x * 4 - predX) + BitWriter.seLength(y * 4 - predY));
         if (mvCost >= bestCost) {
             return Integer.MAX_VALUE;

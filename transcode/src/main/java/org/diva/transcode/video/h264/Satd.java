@@ -20,66 +20,77 @@ final class Satd {
     }
 
     private static int block(int[] a, int ao, int[] b, int bo, int stride) {
-        int t0 = 0;
-        int t1 = 0;
-        int t2 = 0;
-        int t3 = 0;
-        int t4 = 0;
-        int t5 = 0;
-        int t6 = 0;
-        int t7 = 0;
-        int t8 = 0;
-        int t9 = 0;
-        int t10 = 0;
-        int t11 = 0;
-        int t12 = 0;
-        int t13 = 0;
-        int t14 = 0;
-        int t15 = 0;
-        for (int y = 0; y < 4; y++) {
-            int o = y * stride;
-            int d0 = a[ao + o] - b[bo + o];
-            int d1 = a[ao + o + 1] - b[bo + o + 1];
-            int d2 = a[ao + o + 2] - b[bo + o + 2];
-            int d3 = a[ao + o + 3] - b[bo + o + 3];
-            int s01 = d0 + d1;
-            int m01 = d0 - d1;
-            int s23 = d2 + d3;
-            int m23 = d2 - d3;
-            int h0 = s01 + s23;
-            int h1 = s01 - s23;
-            int h2 = m01 - m23;
-            int h3 = m01 + m23;
-            // Vertical butterflies accumulate row y with the signs of Hadamard row k.
-            switch (y) {
-                case 0 -> {
-                    t0 = h0; t1 = h1; t2 = h2; t3 = h3;
-                    t4 = h0; t5 = h1; t6 = h2; t7 = h3;
-                    t8 = h0; t9 = h1; t10 = h2; t11 = h3;
-                    t12 = h0; t13 = h1; t14 = h2; t15 = h3;
-                }
-                case 1 -> {
-                    t0 += h0; t1 += h1; t2 += h2; t3 += h3;
-                    t4 += h0; t5 += h1; t6 += h2; t7 += h3;
-                    t8 -= h0; t9 -= h1; t10 -= h2; t11 -= h3;
-                    t12 -= h0; t13 -= h1; t14 -= h2; t15 -= h3;
-                }
-                case 2 -> {
-                    t0 += h0; t1 += h1; t2 += h2; t3 += h3;
-                    t4 -= h0; t5 -= h1; t6 -= h2; t7 -= h3;
-                    t8 -= h0; t9 -= h1; t10 -= h2; t11 -= h3;
-                    t12 += h0; t13 += h1; t14 += h2; t15 += h3;
-                }
-                default -> {
-                    t0 += h0; t1 += h1; t2 += h2; t3 += h3;
-                    t4 -= h0; t5 -= h1; t6 -= h2; t7 -= h3;
-                    t8 += h0; t9 += h1; t10 += h2; t11 += h3;
-                    t12 -= h0; t13 -= h1; t14 -= h2; t15 -= h3;
-                }
-            }
-        }
-        return Math.abs(t0) + Math.abs(t1) + Math.abs(t2) + Math.abs(t3) + Math.abs(t4) + Math.abs(t5)
-                + Math.abs(t6) + Math.abs(t7) + Math.abs(t8) + Math.abs(t9) + Math.abs(t10) + Math.abs(t11)
-                + Math.abs(t12) + Math.abs(t13) + Math.abs(t14) + Math.abs(t15);
+        int s = 0;
+        // Horizontal 4-point Hadamard of each row, then vertical across the four rows, column by column.
+        int r0 = ao;
+        int q0 = bo;
+        int a00 = a[r0] - b[q0];
+        int a01 = a[r0 + 1] - b[q0 + 1];
+        int a02 = a[r0 + 2] - b[q0 + 2];
+        int a03 = a[r0 + 3] - b[q0 + 3];
+        int r1 = r0 + stride;
+        int q1 = q0 + stride;
+        int a10 = a[r1] - b[q1];
+        int a11 = a[r1 + 1] - b[q1 + 1];
+        int a12 = a[r1 + 2] - b[q1 + 2];
+        int a13 = a[r1 + 3] - b[q1 + 3];
+        int r2 = r1 + stride;
+        int q2 = q1 + stride;
+        int a20 = a[r2] - b[q2];
+        int a21 = a[r2 + 1] - b[q2 + 1];
+        int a22 = a[r2 + 2] - b[q2 + 2];
+        int a23 = a[r2 + 3] - b[q2 + 3];
+        int r3 = r2 + stride;
+        int q3 = q2 + stride;
+        int a30 = a[r3] - b[q3];
+        int a31 = a[r3 + 1] - b[q3 + 1];
+        int a32 = a[r3 + 2] - b[q3 + 2];
+        int a33 = a[r3 + 3] - b[q3 + 3];
+        // rows
+        int t0 = a00 + a01;
+        int t1 = a00 - a01;
+        int t2 = a02 + a03;
+        int t3 = a02 - a03;
+        int h00 = t0 + t2;
+        int h01 = t0 - t2;
+        int h02 = t1 - t3;
+        int h03 = t1 + t3;
+        t0 = a10 + a11;
+        t1 = a10 - a11;
+        t2 = a12 + a13;
+        t3 = a12 - a13;
+        int h10 = t0 + t2;
+        int h11 = t0 - t2;
+        int h12 = t1 - t3;
+        int h13 = t1 + t3;
+        t0 = a20 + a21;
+        t1 = a20 - a21;
+        t2 = a22 + a23;
+        t3 = a22 - a23;
+        int h20 = t0 + t2;
+        int h21 = t0 - t2;
+        int h22 = t1 - t3;
+        int h23 = t1 + t3;
+        t0 = a30 + a31;
+        t1 = a30 - a31;
+        t2 = a32 + a33;
+        t3 = a32 - a33;
+        int h30 = t0 + t2;
+        int h31 = t0 - t2;
+        int h32 = t1 - t3;
+        int h33 = t1 + t3;
+        s += column(h00, h10, h20, h30);
+        s += column(h01, h11, h21, h31);
+        s += column(h02, h12, h22, h32);
+        s += column(h03, h13, h23, h33);
+        return s;
+    }
+
+    private static int column(int c0, int c1, int c2, int c3) {
+        int s01 = c0 + c1;
+        int d01 = c0 - c1;
+        int s23 = c2 + c3;
+        int d23 = c2 - c3;
+        return Math.abs(s01 + s23) + Math.abs(s01 - s23) + Math.abs(d01 - d23) + Math.abs(d01 + d23);
     }
 }

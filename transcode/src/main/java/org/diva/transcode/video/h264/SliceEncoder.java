@@ -129,8 +129,7 @@ final class SliceEncoder {
         int bx = ms.bestX;
         int by = ms.bestY;
         predictInter(mbx, mby, bx, by);
-        if (ms.bestSad > 256 && intraCost(mbx, mby) + 4 * lambda
-                < Satd.of(rc.srcY, 0, rc.predY, 0, 16) + ms.bestCost - ms.bestSad) {
+        if (ms.bestSad > 256 && intraWins(mbx, mby)) {
             bw.ue(skipRun);
             codeIntra(bw, mbx, mby, true);
             return false;
@@ -165,9 +164,14 @@ final class SliceEncoder {
         MotionSearch.predictChroma(ref[2], mbx * 8, mby * 8, x * 4, y * 4, rc.predC, 64);
     }
 
-    /** The SATD of the best Intra16x16 luma prediction. */
-    private int intraCost(int mbx, int mby) {
-        return IntraDecision.bestLuma(recon[0], mbx, mby, rc.srcY, tmpPred, null);
+    /**
+     * Whether Intra16x16 beats the inter prediction now in {@link ResidualCoder#predY} on SATD plus side-information
+     * cost. SAD screens first: intra whose SAD is half again above the inter SAD is not scored by SATD at all.
+     */
+    private boolean intraWins(int mbx, int mby) {
+        int intra = IntraDecision.quickLumaSatd(recon[0], mbx, mby, rc.srcY, tmpPred, ms.bestSad + ms.bestSad / 2);
+        return intra >= 0
+                && intra + 4 * lambda < Satd.of(rc.srcY, 0, rc.predY, 0, 16) + ms.bestCost - ms.bestSad;
     }
 
     private void codeIntra(BitWriter bw, int mbx, int mby, boolean pSlice) {
