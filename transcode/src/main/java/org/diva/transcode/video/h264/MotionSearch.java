@@ -11,7 +11,8 @@ package org.diva.transcode.video.h264;
  */
 final class MotionSearch {
     private static final int MAX_STEPS = 24;
-    private static final int MAX_RANGE = 256;
+    /** Vectors stay within ±255 samples: MaxVmvR of levels 2.1 to 3.0 is [-256, +255.75]. */
+    private static final int MAX_RANGE = 255;
 
     private final Plane src;
     private int lambda;

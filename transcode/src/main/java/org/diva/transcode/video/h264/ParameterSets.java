@@ -41,10 +41,17 @@ final class ParameterSets {
         return levelIdc;
     }
 
-    /** The lowest level whose frame size, macroblock rate and bit rate limits admit the stream. */
+    /**
+     * The lowest level whose frame size, macroblock rate and bit rate limits admit the stream, but at least 2.1:
+     * below it the vertical vector range (Table A-1, MaxVmvR) is narrower than the ±255 samples the motion search
+     * may use, and every decoder of interest supports 2.1.
+     */
     static int level(int mbWidth, int mbHeight, double frameRate, long bitrate) {
         int frameSize = mbWidth * mbHeight;
         for (int[] level : LEVELS) {
+            if (level[0] < 21) {
+                continue;
+            }
             int maxDim = (int) Math.sqrt(level[2] * 8.0);
             if (frameSize <= level[2] && mbWidth <= maxDim && mbHeight <= maxDim
                     && frameSize * frameRate <= level[1] && bitrate <= level[3] * 1000L) {
