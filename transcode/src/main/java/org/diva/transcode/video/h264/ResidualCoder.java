@@ -10,8 +10,6 @@ package org.diva.transcode.video.h264;
  * more bits than the distortion it removes, so it is dropped (scored with runs of zeros before each ±1).
  */
 final class ResidualCoder {
-    private static final int[] DECIMATE_SCORE = {3, 2, 2, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
-
     final int[] srcY = new int[256];
     final int[] predY = new int[256];
     final int[] reconY = new int[256];
@@ -41,7 +39,7 @@ final class ResidualCoder {
     void lumaIntra16(Quantizer q) {
         int f = q.offset(true);
         for (int b = 0; b < 16; b++) {
-            residual4x4(srcY, predY, 16, ((b >> 2) * 4) * 16 + (b & 3) * 4, coef, b * 16);
+            Blocks.residual4x4(srcY, predY, 16, ((b >> 2) * 4) * 16 + (b & 3) * 4, coef, b * 16);
             Transform.forward4x4(coef, b * 16);
             dc[b] = coef[b * 16];
         }
@@ -64,12 +62,12 @@ final class ResidualCoder {
             int dcValue = q.scaleLumaDc(dc[b]);
             int off = ((b >> 2) * 4) * 16 + (b & 3) * 4;
             if (lumaNnz[b] == 0) {
-                addConstant(predY, reconY, 16, off, (dcValue + 32) >> 6);
+                Blocks.addConstant(predY, reconY, 16, off, (dcValue + 32) >> 6);
             } else {
                 q.dequant(lumaLevels, b * 16, coef, b * 16, 1);
                 coef[b * 16] = dcValue;
                 Transform.inverse4x4(coef, b * 16);
-                addBlock(predY, coef, b * 16, reconY, 16, off);
+                Blocks.addBlock(predY, coef, b * 16, reconY, 16, off);
             }
         }
     }
@@ -84,7 +82,7 @@ final class ResidualCoder {
             int score = 0;
             for (int i = 0; i < 4; i++) {
                 int b = blockOf(b8, i);
-                int sad = residual4x4(srcY, predY, 16, ((b >> 2) * 4) * 16 + (b & 3) * 4, coef, b * 16);
+                int sad = Blocks.residual4x4(srcY, predY, 16, ((b >> 2) * 4) * 16 + (b & 3) * 4, coef, b * 16);
                 if (sad <= zeroSad) {
                     lumaNnz[b] = 0;
                     continue;
@@ -92,7 +90,7 @@ final class ResidualCoder {
                 Transform.forward4x4(coef, b * 16);
                 lumaNnz[b] = q.quant(coef, b * 16, lumaLevels, b * 16, f, 0);
                 if (lumaNnz[b] != 0) {
-                    score += decimateScore(lumaLevels, b * 16);
+                    score += Blocks.decimateScore(lumaLevels, b * 16);
                 }
             }
             if (score >= 4) {
@@ -116,11 +114,11 @@ final class ResidualCoder {
         for (int b = 0; b < 16; b++) {
             int off = ((b >> 2) * 4) * 16 + (b & 3) * 4;
             if (lumaNnz[b] == 0) {
-                copy4x4(predY, reconY, 16, off);
+                Blocks.copy4x4(predY, reconY, 16, off);
             } else {
                 q.dequant(lumaLevels, b * 16, coef, b * 16, 0);
                 Transform.inverse4x4(coef, b * 16);
-                addBlock(predY, coef, b * 16, reconY, 16, off);
+                Blocks.addBlock(predY, coef, b * 16, reconY, 16, off);
             }
         }
     }
@@ -134,7 +132,7 @@ final class ResidualCoder {
         int zeroSad = luma.zeroSad4x4();
         for (int by = 0; by < 4; by++) {
             for (int bx = 0; bx < 4; bx++) {
-                if (sad4x4(srcY, predY, 16, by * 64 + bx * 4) > zeroSad) {
+                if (Blocks.sad4x4(srcY, predY, 16, by * 64 + bx * 4) > zeroSad) {
                     return false;
                 }
             }
@@ -145,10 +143,10 @@ final class ResidualCoder {
             int dcSum = 0;
             for (int b = 0; b < 4; b++) {
                 int off = c * 64 + (b >> 1) * 32 + (b & 1) * 4;
-                if (sad4x4(srcC, predC, 8, off) > chromaSad) {
+                if (Blocks.sad4x4(srcC, predC, 8, off) > chromaSad) {
                     return false;
                 }
-                dcSum += Math.abs(sum4x4(srcC, predC, 8, off));
+                dcSum += Math.abs(Blocks.sum4x4(srcC, predC, 8, off));
             }
             if (dcSum > dcBound) {
                 return false;
@@ -166,7 +164,8 @@ final class ResidualCoder {
         for (int c = 0; c < 2; c++) {
             for (int b = 0; b < 4; b++) {
                 int blk = c * 4 + b;
-                int sad = residual4x4(srcC, predC, 8, c * 64 + (b >> 1) * 32 + (b & 1) * 4, coef, blk * 16);
+                int off = c * 64 + (b >> 1) * 32 + (b & 1) * 4;
+                int sad = Blocks.residual4x4(srcC, predC, 8, off, coef, blk * 16);
                 if (sad <= zeroSad) {
                     int sum = 0;
                     for (int i = 0; i < 16; i++) {
@@ -196,14 +195,14 @@ final class ResidualCoder {
                 int dcValue = q.scaleChromaDc(cdc[blk]);
                 int off = c * 64 + (b >> 1) * 32 + (b & 1) * 4;
                 if (chromaNnz[blk] == 0 && dcValue == 0) {
-                    copy4x4(predC, reconC, 8, off);
+                    Blocks.copy4x4(predC, reconC, 8, off);
                 } else if (chromaNnz[blk] == 0) {
-                    addConstant(predC, reconC, 8, off, (dcValue + 32) >> 6);
+                    Blocks.addConstant(predC, reconC, 8, off, (dcValue + 32) >> 6);
                 } else {
                     q.dequant(chromaAc, blk * 16, coef, blk * 16, 1);
                     coef[blk * 16] = dcValue;
                     Transform.inverse4x4(coef, blk * 16);
-                    addBlock(predC, coef, blk * 16, reconC, 8, off);
+                    Blocks.addBlock(predC, coef, blk * 16, reconC, 8, off);
                 }
             }
         }
@@ -212,88 +211,5 @@ final class ResidualCoder {
     /** Raster 4x4 block index of block {@code i} of 8x8 block {@code b8} (the coding order of 6.4.3). */
     static int blockOf(int b8, int i) {
         return ((b8 >> 1) * 2 + (i >> 1)) * 4 + (b8 & 1) * 2 + (i & 1);
-    }
-
-    private static int decimateScore(int[] lev, int o) {
-        int idx = 15;
-        while (idx >= 0 && lev[o + idx] == 0) {
-            idx--;
-        }
-        int score = 0;
-        while (idx >= 0) {
-            int l = lev[o + idx--];
-            if (l > 1 || l < -1) {
-                return 9;
-            }
-            int run = 0;
-            while (idx >= 0 && lev[o + idx] == 0) {
-                idx--;
-                run++;
-            }
-            score += DECIMATE_SCORE[run];
-        }
-        return score;
-    }
-
-    /** Writes the residual block and returns its SAD. */
-    private static int residual4x4(int[] src, int[] pred, int stride, int off, int[] out, int o) {
-        int sad = 0;
-        for (int y = 0; y < 4; y++) {
-            int s = off + y * stride;
-            for (int x = 0; x < 4; x++) {
-                int d = src[s + x] - pred[s + x];
-                out[o + y * 4 + x] = d;
-                sad += Math.abs(d);
-            }
-        }
-        return sad;
-    }
-
-    private static int sad4x4(int[] src, int[] pred, int stride, int off) {
-        int sad = 0;
-        for (int y = 0; y < 4; y++) {
-            int s = off + y * stride;
-            for (int x = 0; x < 4; x++) {
-                sad += Math.abs(src[s + x] - pred[s + x]);
-            }
-        }
-        return sad;
-    }
-
-    private static int sum4x4(int[] src, int[] pred, int stride, int off) {
-        int sum = 0;
-        for (int y = 0; y < 4; y++) {
-            int s = off + y * stride;
-            for (int x = 0; x < 4; x++) {
-                sum += src[s + x] - pred[s + x];
-            }
-        }
-        return sum;
-    }
-
-    private static void copy4x4(int[] pred, int[] recon, int stride, int off) {
-        for (int y = 0; y < 4; y++) {
-            System.arraycopy(pred, off + y * stride, recon, off + y * stride, 4);
-        }
-    }
-
-    private static void addConstant(int[] pred, int[] recon, int stride, int off, int value) {
-        for (int y = 0; y < 4; y++) {
-            int s = off + y * stride;
-            for (int x = 0; x < 4; x++) {
-                int v = pred[s + x] + value;
-                recon[s + x] = v < 0 ? 0 : v > 255 ? 255 : v;
-            }
-        }
-    }
-
-    private static void addBlock(int[] pred, int[] res, int o, int[] recon, int stride, int off) {
-        for (int y = 0; y < 4; y++) {
-            int s = off + y * stride;
-            for (int x = 0; x < 4; x++) {
-                int v = pred[s + x] + res[o + y * 4 + x];
-                recon[s + x] = v < 0 ? 0 : v > 255 ? 255 : v;
-            }
-        }
     }
 }

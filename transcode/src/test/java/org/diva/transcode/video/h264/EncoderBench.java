@@ -76,7 +76,7 @@ public final class EncoderBench {
         };
     }
 
-    /** JCodec 0.2.5's H264Encoder, fed its signed-sample pictures (converted inside the timed loop, as a pipeline must). */
+    /** JCodec 0.2.5's H264Encoder on signed-sample pictures (converted in the timed loop, as a pipeline must). */
     private static Encoder jcodec(EncoderSettings settings) {
         org.jcodec.codecs.h264.H264Encoder enc = org.jcodec.codecs.h264.H264Encoder.createH264Encoder();
         enc.setKeyInterval(settings.keyframeInterval());
