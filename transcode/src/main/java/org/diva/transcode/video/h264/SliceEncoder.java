@@ -6,7 +6,8 @@ package org.diva.transcode.video.h264;
  * <p>Mode decision follows x264's fastest preset: an IDR picture is all Intra16x16 (the luma and chroma modes
  * with the smallest SATD, chroma by SAD). In a P picture a macroblock is skipped at once when the residual of
  * the skip vector is provably small enough to quantise away (no transform needed); otherwise integer motion
- * search finds a 16x16 vector, Intra16x16 wins when its SATD beats the inter SATD plus the vector's cost, and a
+ * search (candidates: the predictor, zero, the neighbours' vectors and the previous picture's at and after
+ * this position) finds a 16x16 vector, Intra16x16 wins when its SATD beats the inter SATD plus the vector's cost, and a
  * P_L0_16x16 whose vector equals the skip vector and whose residual quantised to nothing becomes a P_Skip after
  * all. (Probing P_Skip by quantising its residual before the search was tried: it skips macroblocks that a better
  * vector would code well, and cost about 0.3 dB at equal bitrate.)
@@ -27,6 +28,9 @@ final class SliceEncoder {
     private final Quantizer chromaQ = new Quantizer();
     private final int[] tmpPred = new int[256];
     private final int[] mv = new int[2];
+    /** The previous picture's vectors (quarter samples), temporal candidates for the search. */
+    private final int[] prevMvx;
+    private final int[] prevMvy;
     private final int[] skip = new int[2];
     private int lambda;
     /** Macroblock counts of the last picture, for tests and statistics. */
@@ -44,6 +48,8 @@ final class SliceEncoder {
         recon = newPicture(w, h);
         ref = newPicture(w, h);
         nb = new Neighbours(mbWidth, mbHeight);
+        prevMvx = new int[mbWidth * mbHeight];
+        prevMvy = new int[mbWidth * mbHeight];
         ms = new MotionSearch(srcY);
     }
 
@@ -86,6 +92,8 @@ final class SliceEncoder {
         for (Plane p : recon) {
             p.extendBorders();
         }
+        System.arraycopy(nb.mvx, 0, prevMvx, 0, prevMvx.length);
+        System.arraycopy(nb.mvy, 0, prevMvy, 0, prevMvy.length);
         Plane[] t = ref;
         ref = recon;
         recon = t;
@@ -124,6 +132,13 @@ final class SliceEncoder {
             if (mbx + 1 < mbWidth) {
                 ms.consider(nb.mvx[mb - mbWidth + 1] >> 2, nb.mvy[mb - mbWidth + 1] >> 2);
             }
+        }
+        ms.consider(prevMvx[mb] >> 2, prevMvy[mb] >> 2);
+        if (mbx + 1 < mbWidth) {
+            ms.consider(prevMvx[mb + 1] >> 2, prevMvy[mb + 1] >> 2);
+        }
+        if (mby + 1 < mbHeight) {
+            ms.consider(prevMvx[mb + mbWidth] >> 2, prevMvy[mb + mbWidth] >> 2);
         }
         ms.search();
         int bx = ms.bestX;
