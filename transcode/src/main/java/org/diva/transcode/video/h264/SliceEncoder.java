@@ -7,9 +7,9 @@ package org.diva.transcode.video.h264;
  * with the smallest SATD, chroma by SAD). In a P picture a macroblock is skipped at once when the residual of
  * the skip vector is provably small enough to quantise away (no transform needed); otherwise integer motion
  * search (candidates: the predictor, zero, the neighbours' vectors and the previous picture's at and after
- * this position) finds a 16x16 vector, Intra16x16 wins when its SATD beats the inter SATD plus the vector's cost, and a
- * P_L0_16x16 whose vector equals the skip vector and whose residual quantised to nothing becomes a P_Skip after
- * all. (Probing P_Skip by quantising its residual before the search was tried: it skips macroblocks that a better
+ * this position) finds a 16x16 vector, Intra16x16 wins when its SATD beats the inter SATD plus the vector's
+ * cost, and a P_L0_16x16 whose vector equals the skip vector and whose residual quantised to nothing becomes a
+ * P_Skip after all. (Probing P_Skip by quantising its residual before the search was tried: it skips macroblocks that a better
  * vector would code well, and cost about 0.3 dB at equal bitrate.)
  */
 final class SliceEncoder {
