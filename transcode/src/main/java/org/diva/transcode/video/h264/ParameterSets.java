@@ -28,8 +28,10 @@ final class ParameterSets {
     private final int mbWidth;
     private final int mbHeight;
     private final int levelIdc;
+    private final double frameRate;
 
     ParameterSets(int width, int height, double frameRate, long bitrate) {
+        this.frameRate = frameRate;
         this.width = width;
         this.height = height;
         this.mbWidth = (width + 15) / 16;
@@ -84,8 +86,41 @@ final class ParameterSets {
             bw.ue(0);
             bw.ue(cropBottom);
         }
-        bw.flag(false); // vui_parameters_present_flag
+        bw.flag(true); // vui_parameters_present_flag
+        writeVui(bw);
         bw.trailingBits();
+    }
+
+    /**
+     * VUI (Annex E.1.1) with only what helps players: the frame rate (timing_info, two ticks per frame) and
+     * bitstream_restriction saying no picture is ever reordered and one reference picture suffices, so a decoder
+     * may output each picture as soon as it is decoded instead of filling its whole DPB first.
+     */
+    private void writeVui(BitWriter bw) {
+        bw.flag(false); // aspect_ratio_info_present_flag
+        bw.flag(false); // overscan_info_present_flag
+        bw.flag(false); // video_signal_type_present_flag
+        bw.flag(false); // chroma_loc_info_present_flag
+        bw.flag(true); // timing_info_present_flag
+        // NTSC-style rates (29.97 = 30000/1001) get a tick of 1001; others are rounded to a thousandth.
+        double ntsc = frameRate * 1.001;
+        boolean ntscRate = Math.abs(ntsc - Math.rint(ntsc)) < 1e-3 && Math.abs(frameRate - Math.rint(frameRate)) > 1e-3;
+        long tick = ntscRate ? 1001 : 1000;
+        long scale = ntscRate ? 2000 * Math.round(ntsc) : Math.round(2000 * frameRate);
+        bw.u(32, (int) tick);
+        bw.u(32, (int) Math.min(scale, 0xFFFF_FFFFL));
+        bw.flag(false); // fixed_frame_rate_flag: sources may have variable rate
+        bw.flag(false); // nal_hrd_parameters_present_flag
+        bw.flag(false); // vcl_hrd_parameters_present_flag
+        bw.flag(false); // pic_struct_present_flag
+        bw.flag(true); // bitstream_restriction_flag
+        bw.flag(true); // motion_vectors_over_pic_boundaries_flag
+        bw.ue(0); // max_bytes_per_pic_denom: no limit
+        bw.ue(0); // max_bits_per_mb_denom: no limit
+        bw.ue(16); // log2_max_mv_length_horizontal
+        bw.ue(16); // log2_max_mv_length_vertical
+        bw.ue(0); // max_num_reorder_frames
+        bw.ue(1); // max_dec_frame_buffering
     }
 
     void writePps(BitWriter bw) {

@@ -119,9 +119,16 @@ class H264EncoderRateAndGopTest {
         assertEquals("Constrained Baseline", stream.get("profile").asText());
         assertEquals(854, stream.get("width").asInt());
         assertEquals(480, stream.get("height").asInt());
-        assertEquals(31, stream.get("level").asInt()); // 1620 macroblocks fit 3.0, 48600 per second do not
+        assertEquals(31, stream.get("level").asInt());
+        assertEquals("30/1", stream.get("r_frame_rate").asText()); // from the VUI's timing_info // 1620 macroblocks fit 3.0, 48600 per second do not
         assertEquals(31, ParameterSets.level(80, 45, 30, 3_000_000));
         assertEquals(40, ParameterSets.level(120, 68, 30, 8_000_000));
+
+        Path ntsc = dir.resolve("ntsc.h264");
+        ByteBuffer ntscData = H264Encoder.create(new EncoderSettings(854, 480, 30000.0 / 1001, 1_000_000, 30))
+                .encode(frame).data();
+        Files.write(ntsc, java.util.Arrays.copyOfRange(ntscData.array(), ntscData.position(), ntscData.limit()));
+        assertEquals("30000/1001", Ffmpeg.probe(ntsc).get("streams").get(0).get("r_frame_rate").asText());
     }
 
     private double psnrAt(List<Frame> frames, int qp) throws IOException {
