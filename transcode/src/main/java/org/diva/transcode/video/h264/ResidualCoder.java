@@ -7,7 +7,8 @@ package org.diva.transcode.video.h264;
  * samples, bit-identical to what a decoder computes from those levels.
  *
  * <p>Inter blocks are "decimated" as x264 does: an 8x8 block whose only coefficients are a few isolated ±1s costs
- * more bits than the distortion it removes, so it is dropped (scored with runs of zeros before each ±1).
+ * more bits than the distortion it removes, so it is dropped (scored with runs of zeros before each ±1); so is
+ * the AC of a chroma component that scores under 7.
  */
 final class ResidualCoder {
     final int[] srcY = new int[256];
@@ -178,7 +179,21 @@ final class ResidualCoder {
                 Transform.forward4x4(coef, blk * 16);
                 cdc[blk] = coef[blk * 16];
                 chromaNnz[blk] = q.quant(coef, blk * 16, chromaAc, blk * 16, f, 1);
-                anyAc |= chromaNnz[blk] != 0;
+            }
+            if (!intra) {
+                // As for luma: a component whose AC is a few scattered ±1s is not worth its bits (x264: < 7).
+                int score = 0;
+                for (int b = 0; b < 4; b++) {
+                    if (chromaNnz[c * 4 + b] != 0) {
+                        score += Blocks.decimateScore(chromaAc, (c * 4 + b) * 16);
+                    }
+                }
+                if (score < 7) {
+                    java.util.Arrays.fill(chromaNnz, c * 4, c * 4 + 4, 0);
+                }
+            }
+            for (int b = 0; b < 4; b++) {
+                anyAc |= chromaNnz[c * 4 + b] != 0;
             }
             Transform.hadamard2x2(cdc, c * 4);
             for (int i = 0; i < 4; i++) {
