@@ -66,11 +66,6 @@ final class Quantizer {
         return intra ? fIntra : fInter;
     }
 
-    /** The quantiser step for a DC coefficient, in units of the forward transform's output, for thresholds. */
-    int unitStep() {
-        return (1 << qbits) / mf[0];
-    }
-
     /**
      * Quantises raster coefficients {@code coef[co..co+16)} from raster index {@code start} on into scan-ordered
      * levels {@code lev[lo..lo+16)}; returns how many are non-zero.

@@ -83,8 +83,4 @@ final class RateControl {
         gopPosition++;
         lastQp = qp;
     }
-
-    double intraComplexity() {
-        return intraComplexity;
-    }
 }
