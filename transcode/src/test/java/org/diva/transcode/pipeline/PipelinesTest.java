@@ -26,7 +26,7 @@ import org.diva.transcode.mux.ts.TsSettings;
 import org.diva.transcode.stream.Ticks;
 import org.diva.transcode.testing.Ffmpeg;
 import org.diva.transcode.video.EncoderSettings;
-import org.diva.transcode.video.encode.JCodecH264Encoder;
+import org.diva.transcode.video.h264.H264Encoder;
 import org.diva.transcode.video.gop.VideoTranscodeStage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,7 +59,7 @@ class PipelinesTest {
         pipelines = new Pipelines(StandardDemuxers::open,
                 (streams, out) -> new TsMuxer(streams, out, TsSettings.DEFAULT),
                 (input, settings, index) -> new VideoTranscodeStage(input, settings, index, gops,
-                        JCodecH264Encoder.factory(), 4),
+                        H264Encoder.perGop(), 4),
                 (input, target, index) -> new AudioConverter(input,
                         new Mp2Settings(target.sampleRate(), target.channels(), target.bitrate() / 1000, true), index));
     }

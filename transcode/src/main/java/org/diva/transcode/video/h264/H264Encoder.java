@@ -1,6 +1,8 @@
 package org.diva.transcode.video.h264;
 
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import org.diva.transcode.video.EncoderSettings;
 import org.diva.transcode.video.Frame;
@@ -61,6 +63,18 @@ public final class H264Encoder implements VideoEncoder {
      */
     public static H264Encoder forGop(EncoderSettings settings, long gopBits, int gopIndex) {
         return new H264Encoder(settings, gopBits, gopIndex);
+    }
+
+    /**
+     * Encoders for GOP-parallel transcoding, one per GOP: the settings' keyframeInterval is the GOP's picture
+     * count, so its share of the budget is bitrate x pictures / frame rate. GOPs may start in any order on any
+     * thread; each gets its own number, so consecutive IDR pictures never share an idr_pic_id.
+     */
+    public static Function<EncoderSettings, VideoEncoder> perGop() {
+        AtomicInteger gops = new AtomicInteger();
+        return settings -> forGop(settings,
+                Math.max(1, (long) (settings.bitrate() * settings.keyframeInterval() / settings.frameRate())),
+                gops.getAndIncrement());
     }
 
     /**

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 import org.diva.transcode.stream.Packet;
 import org.diva.transcode.testing.Ffmpeg;
 import org.diva.transcode.video.VideoFixtures;
-import org.diva.transcode.video.encode.JCodecH264Encoder;
+import org.diva.transcode.video.h264.H264Encoder;
 
 /** Runs the transcoder over a clip's packets and asks ffmpeg what it made of the result. */
 final class Transcodes {
@@ -31,7 +31,7 @@ final class Transcodes {
                                   ExecutorService executor, int inFlight) throws IOException {
         List<Packet> out = new ArrayList<>();
         try (VideoTranscoder transcoder = new VideoTranscoder(clip.stream(), source(packets), target, executor,
-                JCodecH264Encoder.factory(), inFlight)) {
+                H264Encoder.perGop(), inFlight)) {
             for (Optional<Packet> p = transcoder.next(); p.isPresent(); p = transcoder.next()) {
                 out.add(p.get());
             }

@@ -15,11 +15,11 @@ import org.diva.transcode.video.Frame;
 import org.diva.transcode.video.VideoFixtures;
 import org.diva.transcode.video.decode.VideoDecoder;
 import org.diva.transcode.video.decode.VideoDecoders;
-import org.diva.transcode.video.encode.JCodecH264Encoder;
+import org.diva.transcode.video.h264.H264Encoder;
 import org.diva.transcode.video.scale.Scaler;
 
 /**
- * Frames per second of the whole decode + scale + encode of a 1080p H.264 clip to 720p with the JCodec encoder, on one
+ * Frames per second of the whole decode + scale + encode of a 1080p H.264 clip to 720p with DiVA's H.264 encoder, on one
  * thread and on two, then decode alone (the anchor every transcode pays) and decode + scale. The clip is made with ffmpeg in a temporary
  * directory (never committed). Run from transcode/ with the test classpath:
  * {@code java -cp target/classes:target/test-classes:$(cat cp.txt) org.diva.transcode.video.gop.VideoTranscodeBench}.

@@ -17,7 +17,7 @@ import org.diva.transcode.video.EncoderSettings;
 import org.diva.transcode.video.LiveThreads;
 import org.diva.transcode.video.VideoEncoder;
 import org.diva.transcode.video.VideoFixtures;
-import org.diva.transcode.video.encode.JCodecH264Encoder;
+import org.diva.transcode.video.h264.H264Encoder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +38,7 @@ class VideoTranscoderLifecycleTest {
         AtomicInteger read = new AtomicInteger();
         PacketSource counted = counting(Transcodes.source(mpeg2.packets()), read);
         try (VideoTranscoder transcoder = new VideoTranscoder(mpeg2.stream(), counted, SMALL, executor,
-                JCodecH264Encoder.factory(), 2)) {
+                H264Encoder.perGop(), 2)) {
             Packet first = transcoder.next().orElseThrow();
             assertTrue(first.keyframe());
             // Two GOPs of 12 (and the next keyframe, read to find the end of the second) out of 75 packets.
@@ -61,7 +61,7 @@ class VideoTranscoderLifecycleTest {
         ExecutorService executor = Executors.newFixedThreadPool(2);
         AtomicInteger encoded = new AtomicInteger();
         Function<EncoderSettings, VideoEncoder> counting = settings -> {
-            VideoEncoder real = new JCodecH264Encoder(settings);
+            VideoEncoder real = H264Encoder.create(settings);
             return frame -> {
                 encoded.incrementAndGet();
                 return real.encode(frame);
@@ -89,7 +89,7 @@ class VideoTranscoderLifecycleTest {
         ExecutorService executor = Executors.newFixedThreadPool(2);
         AtomicInteger gops = new AtomicInteger();
         Function<EncoderSettings, VideoEncoder> stuckInSecond = settings -> {
-            VideoEncoder real = new JCodecH264Encoder(settings);
+            VideoEncoder real = H264Encoder.create(settings);
             boolean stuck = gops.getAndIncrement() == 1;
             return frame -> {
                 while (stuck && spin()) {

@@ -17,6 +17,7 @@ import org.diva.transcode.probe.MediaFormatException;
 import org.diva.transcode.stream.Packet;
 import org.diva.transcode.testing.Ffmpeg;
 import org.diva.transcode.video.VideoFixtures;
+import org.diva.transcode.video.h264.H264Encoder;
 import org.diva.transcode.video.decode.UnsupportedVideoException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -80,7 +81,7 @@ class VideoTranscoderTest {
 
         List<Packet> out;
         try (VideoTranscoder transcoder = new VideoTranscoder(clip.stream(), Transcodes.source(packets), SMALL,
-                executor, org.diva.transcode.video.encode.JCodecH264Encoder.factory(), 2)) {
+                executor, H264Encoder.perGop(), 2)) {
             out = new ArrayList<>();
             for (var p = transcoder.next(); p.isPresent(); p = transcoder.next()) {
                 out.add(p.get());
