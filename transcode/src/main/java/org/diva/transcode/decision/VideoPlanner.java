@@ -56,10 +56,17 @@ final class VideoPlanner {
                 (double) cap.maxHeight() / video.height()));
         int width = even(video.width() * scale);
         int height = even(video.height() * scale);
-        for (int i = 0; i < 400 && !maxLevel.fits(width, height, levelRate) && width > 16; i++) {
-            scale *= 0.99; // shrink until the frame and macroblock rate fit the level (A.3.1)
-            width = even(video.width() * scale);
-            height = even(video.height() * scale);
+        String halved = "";
+        if (!maxLevel.fits(width, height, levelRate) && rate.isPresent() && rate.getAsDouble() / 2 >= 23.9
+                && maxLevel.fits(width, height, rate.getAsDouble() / 2)) {
+            // a full-size picture at half the rate (1080p30 from 1080p60) rather than an odd size at the full rate
+            rate = OptionalDouble.of(Math.round(rate.getAsDouble() / 2 * 1000) / 1000.0);
+            levelRate = rate.getAsDouble();
+            halved = " (frame rate halved to fit H.264 level " + maxLevel.name() + ")";
+        }
+        while (!maxLevel.fits(width, height, levelRate) && width > 16) {
+            width -= 2; // two pixels at a time: the largest picture the level holds (A.3.1), aspect kept
+            height = even((double) width * video.height() / video.width());
         }
         if (!maxLevel.fits(width, height, levelRate) || height < 2) {
             return impossible("no picture size fits H.264 level " + maxLevel.name());
@@ -79,7 +86,7 @@ final class VideoPlanner {
                 OptionalLong.of(bitrate));
         return new Plan(Optional.of(target), "video is converted to H.264 " + profile.get() + " " + width + "x"
                 + height + rate.stream().mapToObj(r -> " at " + Names.rate(r) + " fps").findFirst().orElse("")
-                + ", " + Names.megabits(bitrate));
+                + ", " + Names.megabits(bitrate) + halved);
     }
 
     /** The source's rate, divided by the smallest whole number that brings it within the device's (60 to 30). */
