@@ -1,6 +1,7 @@
 package org.diva.transcode.profile;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.util.ArrayList;
@@ -40,7 +41,8 @@ final class ProfileReader {
     /** A profile is a page of text; anything larger is not one. */
     static final int MAX_BYTES = 256 * 1024;
 
-    private final YAMLMapper yaml = new YAMLMapper();
+    /** A key given twice is refused: which of the two was meant is anyone's guess. */
+    private final YAMLMapper yaml = YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     DeviceProfile read(String file, String text) throws InvalidProfileException {
         try {

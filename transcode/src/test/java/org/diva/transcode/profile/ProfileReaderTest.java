@@ -20,7 +20,7 @@ class ProfileReaderTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            missing id              | id: den-tv                    | name: x                       | id: is required
+            missing id              | id: den-tv                    | priority: 1                   | id: is required
             id with capitals        | id: den-tv                    | id: Den_TV                    | id: must be lower-case
             missing plays           | plays:                        | plays-not:                    | unknown field
             misspelt field          | maxWidth: 1920                | maxWidht: 1920                | plays.video[0].maxWidht: unknown field
@@ -31,6 +31,7 @@ class ProfileReaderTest {
             bad subtitles           | containers: [mp4]             | containers: [mp4]\\n  subtitles: burnt | plays.subtitles: must be external, embedded or none
             bad pattern             | name: Den TV                  | name: Den TV\\nrecognise: {userAgent: '(['} | recognise.userAgent: is not a regular expression
             tiny bitrate            | containers: [mp4]             | containers: [mp4]\\n  maxBitrate: 5 | plays.maxBitrate
+            key given twice         | name: Den TV                  | name: Den TV\\nname: Other   | Duplicate field
             quirk not a boolean     | name: Den TV                  | name: Den TV\\nquirks: {timeSeek: maybe} | quirks.timeSeek: must be true or false
             """)
     void namesTheFileAndTheField(String name, String replace, String with, String expected) {
