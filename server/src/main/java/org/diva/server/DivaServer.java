@@ -87,7 +87,8 @@ public final class DivaServer implements AutoCloseable {
             Playback playback = new Playback(catalogue, new PlaybackDecision(Conversions.diva()));
 
             Router router = new Router();
-            new CatalogueApi(catalogue, library, settings.server().name(), Version.current(), this::url)
+            new CatalogueApi(catalogue, library, settings.server().name(), Version.current(), this::url,
+                    clientProfiles)
                     .addRoutes(router);
             new DevicesApi(devices, clientProfiles).addRoutes(router);
             new ProfilesApi(clientProfiles, playback).addRoutes(router);

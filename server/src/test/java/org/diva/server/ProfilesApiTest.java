@@ -149,6 +149,17 @@ class ProfilesApiTest {
     }
 
     @Test
+    void aFileGoesWithTheMimeTypeTheAskingDevicesDidlAnnouncedIt() throws Exception {
+        long mkv = s.itemByFileName("clip.mkv").get("id").asLong();
+        HttpResponse<byte[]> samsung = s.get("/media/" + mkv, "User-Agent", SAMSUNG + " media");
+        assertEquals(200, samsung.statusCode());
+        assertEquals("video/x-mkv", samsung.headers().firstValue("Content-Type").orElseThrow());
+        HttpResponse<byte[]> chrome = s.get("/media/" + mkv, "User-Agent", CHROME);
+        assertEquals("video/x-matroska", chrome.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals(samsung.body().length, chrome.body().length);
+    }
+
+    @Test
     void pinningRefusesUnknownProfilesDevicesAndBadBodies() throws Exception {
         s.get("/api/v1/status", "User-Agent", "Pin test/1.0");
         long id = device("Pin test/1.0").get("id").asLong();

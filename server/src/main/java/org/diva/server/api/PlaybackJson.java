@@ -30,7 +30,8 @@ public record PlaybackJson(long item, ProfileRefJson profile, String mode, List<
     }
 
     /** Its audio. */
-    public record AudioJson(int track, String codec, boolean copy, OptionalInt channels, OptionalLong bitrate) {
+    public record AudioJson(int track, String codec, boolean copy, OptionalInt channels, OptionalInt sampleRate,
+                            OptionalLong bitrate) {
     }
 
     static PlaybackJson of(Playback.Planned plan, ChosenProfile chosen) {
@@ -50,7 +51,7 @@ public record PlaybackJson(long item, ProfileRefJson profile, String mode, List<
     }
 
     private static AudioJson audio(AudioTarget a) {
-        return new AudioJson(a.track(), a.codec(), a.copy(), a.channels(), a.bitrate());
+        return new AudioJson(a.track(), a.codec(), a.copy(), a.channels(), a.sampleRate(), a.bitrate());
     }
 
     private static String lower(String name) {

@@ -3,7 +3,6 @@ package org.diva.server.playback;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.diva.transcode.decision.AudioTarget;
 import org.diva.transcode.decision.Mode;
@@ -84,10 +83,10 @@ public final class ProfileStreamOffers implements StreamOffers {
                 v.frameRate().isPresent() ? OptionalDouble.of(v.frameRate().getAsDouble()) : OptionalDouble.empty());
     }
 
-    /** A copied track keeps its profile and rate; MP2 is encoded at the source's rate. */
+    /** A copied track keeps its profile; a converted one is what the decision says. */
     private static AudioStream audio(AudioTarget a, AudioTrack source) {
         return new AudioStream(a.codec(), a.copy() ? source.profile() : Optional.empty(),
-                a.channels().isPresent() ? OptionalInt.of(a.channels().getAsInt()) : source.channels(),
-                source.sampleRate(), source.language());
+                a.channels().isPresent() ? a.channels() : source.channels(),
+                a.sampleRate().isPresent() ? a.sampleRate() : source.sampleRate(), source.language());
     }
 }

@@ -76,8 +76,19 @@ final class AudioPlanner {
     }
 
     private static Plan copy(int index, AudioTrack track, List<String> reasons) {
-        return new Plan(Optional.of(new AudioTarget(index, track.codec(), true, track.channels(), track.bitrate())),
-                reasons, false);
+        return new Plan(Optional.of(new AudioTarget(index, track.codec(), true, track.channels(), track.sampleRate(),
+                track.bitrate())), reasons, false);
+    }
+
+    /**
+     * MPEG-1 Layer II (ISO/IEC 11172-3) samples at 32, 44.1 or 48 kHz: the source's rate when it is one of them,
+     * else the next one up (48 kHz for anything above 44.1 kHz, and when the source does not say).
+     */
+    static int mp2Rate(OptionalInt source) {
+        if (source.isEmpty() || source.getAsInt() > 44_100) {
+            return 48_000;
+        }
+        return source.getAsInt() > 32_000 ? 44_100 : 32_000;
     }
 
     static Plan convert(int index, AudioTrack track, AudioCapability encoded, Conversions conversions,
@@ -90,6 +101,7 @@ final class AudioPlanner {
                 + " audio is converted to " + Names.codec(conversions.audioEncoder()) + " "
                 + Names.channels(channels));
         return new Plan(Optional.of(new AudioTarget(index, conversions.audioEncoder(), false,
-                OptionalInt.of(channels), OptionalLong.of(bitrate))), reasons, false);
+                OptionalInt.of(channels), OptionalInt.of(mp2Rate(track.sampleRate())), OptionalLong.of(bitrate))),
+                reasons, false);
     }
 }

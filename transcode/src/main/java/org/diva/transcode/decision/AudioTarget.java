@@ -12,12 +12,15 @@ import java.util.OptionalLong;
  * @param codec    the probe's codec name (mp2 when converted)
  * @param copy     whether the stream is passed through untouched
  * @param channels channels, if known
+ * @param sampleRate samples per second, if known: the source's, or when converting the MP2 rate closest to it
  * @param bitrate  bits per second to encode at when converting; the source's when copied, if known
  */
-public record AudioTarget(int track, String codec, boolean copy, OptionalInt channels, OptionalLong bitrate) {
+public record AudioTarget(int track, String codec, boolean copy, OptionalInt channels, OptionalInt sampleRate,
+                          OptionalLong bitrate) {
     public AudioTarget {
         Objects.requireNonNull(codec, "codec");
         Objects.requireNonNull(channels, "channels");
+        Objects.requireNonNull(sampleRate, "sampleRate");
         Objects.requireNonNull(bitrate, "bitrate");
         if (track < 0) {
             throw new IllegalArgumentException("negative audio track " + track);

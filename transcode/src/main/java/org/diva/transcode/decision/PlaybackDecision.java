@@ -151,7 +151,7 @@ public final class PlaybackDecision {
     private Decision direct(MediaInfo media, DeviceProfile device, Optional<VideoTarget> video, String reason) {
         Optional<AudioTarget> audio = media.audio().isEmpty() ? Optional.empty()
                 : Optional.of(new AudioTarget(0, media.audio().get(0).codec(), true, media.audio().get(0).channels(),
-                        media.audio().get(0).bitrate()));
+                        media.audio().get(0).sampleRate(), media.audio().get(0).bitrate()));
         return new Decision(Mode.DIRECT, Optional.of(new Target(media.container(), video, audio,
                 subtitles(media, device, Mode.DIRECT))), List.of(reason));
     }

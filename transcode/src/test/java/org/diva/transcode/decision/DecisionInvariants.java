@@ -31,6 +31,8 @@ final class DecisionInvariants {
             if (!a.copy()) {
                 assertEquals("mp2", a.codec());
                 assertTrue(a.channels().getAsInt() <= 2, "MP2 is encoded in stereo at most");
+                assertTrue(java.util.Set.of(32_000, 44_100, 48_000).contains(a.sampleRate().getAsInt()),
+                        "an MPEG-1 Layer II rate: " + a);
             }
         });
         target.video().ifPresent(v -> {
