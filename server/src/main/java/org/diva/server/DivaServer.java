@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import org.diva.config.Settings;
 import org.diva.server.api.CatalogueApi;
 import org.diva.server.api.DevicesApi;
+import org.diva.server.api.ProfilesApi;
 import org.diva.server.api.RenderersApi;
 import org.diva.server.api.ThumbnailApi;
 import org.diva.server.catalogue.Catalogue;
@@ -25,12 +26,18 @@ import org.diva.server.devices.ClientTracker;
 import org.diva.server.devices.UpnpDescription;
 import org.diva.server.library.Library;
 import org.diva.server.library.ScanResult;
+import org.diva.server.playback.ClientProfiles;
+import org.diva.server.playback.Playback;
+import org.diva.server.playback.ProfileStreamOffers;
 import org.diva.server.subtitles.EmbeddedSubtitles;
 import org.diva.server.thumbnails.ThumbnailStore;
 import org.diva.server.thumbnails.Thumbnails;
 import org.diva.server.upnp.DlnaServer;
+import org.diva.transcode.decision.Conversions;
+import org.diva.transcode.decision.PlaybackDecision;
 import org.diva.transcode.probe.MediaProber;
 import org.diva.transcode.probe.StandardProbes;
+import org.diva.transcode.profile.DeviceProfiles;
 import org.diva.transcode.thumbnail.Thumbnailer;
 import org.diva.upnp.network.NetworkSelectionException;
 import org.diva.upnp.render.Renderer;
@@ -48,6 +55,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class DivaServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DivaServer.class);
+    /** The stream endpoint answers TimeSeekRange.dlna.org, so converted streams are offered with DLNA.ORG_OP=10. */
+    private static final boolean STREAMS_SEEK_BY_TIME = true;
 
     private final Settings settings;
     private final Clock clock;
@@ -73,12 +82,17 @@ public final class DivaServer implements AutoCloseable {
 
             ClientDevices devices = new ClientDevices(database.dataSource(), clock);
             started.add(devices);
+            DeviceProfiles profiles = DeviceProfiles.load(settings.server().dataDir().resolve("profiles"));
+            profiles.problems().forEach(problem -> LOG.warn("device profile not used: {}", problem));
+            ClientProfiles clientProfiles = new ClientProfiles(devices, profiles);
+            Playback playback = new Playback(catalogue, new PlaybackDecision(Conversions.diva()));
 
             Router router = new Router();
             new CatalogueApi(catalogue, library, settings.server().name(), Version.current(), this::url,
-                    EmbeddedSubtitles.withDefaults())
+                    EmbeddedSubtitles.withDefaults(), clientProfiles)
                     .addRoutes(router);
-            new DevicesApi(devices).addRoutes(router);
+            new DevicesApi(devices, clientProfiles).addRoutes(router);
+            new ProfilesApi(clientProfiles, playback).addRoutes(router);
             Thumbnails thumbnails = new Thumbnails(catalogue, new ThumbnailStore(database.dataSource(), clock),
                     new Thumbnailer(clock, Thumbnailer.DEFAULT_TIME_LIMIT), Thumbnails.makers(2, 1000));
             started.add(thumbnails);
@@ -88,7 +102,8 @@ public final class DivaServer implements AutoCloseable {
             DlnaServer dlna = null;
             if (settings.network().upnp()) {
                 dlna = new DlnaServer(settings.server().name(), Version.current(), settings.server().dataDir(),
-                        settings.network().interfaces(), view, upnpHttp, clock, r -> rendererFound(devices, r));
+                        settings.network().interfaces(), view, upnpHttp, clock, r -> rendererFound(devices, r),
+                        new ProfileStreamOffers(clientProfiles, playback, STREAMS_SEEK_BY_TIME));
                 new RenderersApi(dlna.renderers(), dlna.control(), view).addRoutes(router);
             } else {
                 RenderersApi.addDisabledRoutes(router);

@@ -83,6 +83,18 @@ final class TestServer implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(jsonBody)).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    /** Any method, with a JSON body when {@code jsonBody} is not null. */
+    HttpResponse<byte[]> send(String method, String path, String jsonBody) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30));
+        if (jsonBody == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(jsonBody));
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     /** POSTs and expects 200 with a JSON answer. */
     JsonNode postJson(String path, String jsonBody) throws IOException, InterruptedException {
         HttpResponse<byte[]> response = post(path, jsonBody);

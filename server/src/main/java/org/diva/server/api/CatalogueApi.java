@@ -17,13 +17,16 @@ import org.diva.server.catalogue.ItemQuery;
 import org.diva.server.catalogue.ItemStatus;
 import org.diva.server.catalogue.Page;
 import org.diva.server.catalogue.ViewItems;
+import org.diva.server.devices.ClientTracker;
 import org.diva.server.library.Library;
 import org.diva.server.library.ScanProgress;
+import org.diva.server.playback.ClientProfiles;
 import org.diva.server.subtitles.EmbeddedSubtitles;
 import org.diva.transcode.probe.Artwork;
 import org.diva.transcode.probe.MediaFormatException;
 import org.diva.transcode.probe.MediaKind;
 import org.diva.transcode.probe.SubtitleTrack;
+import org.diva.transcode.profile.Quirks;
 import org.diva.transcode.subtitle.SubtitleTooLargeException;
 import org.diva.upnp.dlna.DlnaFormat;
 import org.diva.web.Router;
@@ -33,6 +36,7 @@ import org.diva.web.media.MediaEndpoint;
 import org.diva.web.media.MediaSource;
 import org.diva.web.media.ServedFile;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
 
 /** The catalogue's routes: status, items, one item, its artwork, and the media files themselves. */
 public final class CatalogueApi {
@@ -42,15 +46,18 @@ public final class CatalogueApi {
     private final String version;
     private final Supplier<String> url;
     private final EmbeddedSubtitles embedded;
+    private final ClientProfiles clients;
 
+    /** @param clients the profile of the client asking for a file, for the MIME type it wants the file sent as */
     public CatalogueApi(Catalogue catalogue, Library library, String name, String version, Supplier<String> url,
-                        EmbeddedSubtitles embedded) {
+                        EmbeddedSubtitles embedded, ClientProfiles clients) {
         this.embedded = embedded;
         this.catalogue = catalogue;
         this.library = library;
         this.name = name;
         this.version = version;
         this.url = url;
+        this.clients = clients;
     }
 
     public void addRoutes(Router router) {
@@ -67,7 +74,8 @@ public final class CatalogueApi {
             boolean head = "HEAD".equals(request.getMethod());
             response.write(true, head ? null : ByteBuffer.wrap(art.data()), callback);
         });
-        router.getAndHead("/media/{id}", new MediaEndpoint(mediaSource()));
+        router.getAndHead("/media/{id}", (request, response, callback, params) ->
+                new MediaEndpoint(mediaSource(quirks(request))).handle(request, response, callback, params));
         MediaEndpoint subtitles = new MediaEndpoint(subtitleSource());
         router.getAndHead("/media/{id}/subtitles/{index}", (request, response, callback, params) -> {
             Optional<Long> index = parseId(params.get("index"));
@@ -138,12 +146,25 @@ public final class CatalogueApi {
         }
     }
 
-    /** Only items that were read successfully are served, and only by id: nothing else on disk is reachable. */
-    private MediaSource mediaSource() {
+    /** The asking client's DLNA quirks. */
+    private Quirks quirks(Request request) {
+        return clients.forClient(Request.getRemoteAddr(request), request.getHeaders().get(HttpHeader.USER_AGENT),
+                Optional.ofNullable(request.getHeaders().get(ClientTracker.AV_CLIENT_INFO))).profile().quirks();
+    }
+
+    /**
+     * Only items that were read successfully are served, and only by id: nothing else on disk is reachable. A file
+     * without a DLNA profile goes with the MIME type the client's profile asks for, as its DIDL-Lite announced it.
+     */
+    private MediaSource mediaSource(Quirks quirks) {
         return id -> parseId(id).flatMap(this::findQuietly)
                 .filter(item -> item.status() == ItemStatus.OK)
                 .map(item -> {
                     DlnaFormat format = ViewItems.dlnaFormat(item);
+                    Optional<String> wanted = item.info().flatMap(i -> quirks.mimeType(i.container()));
+                    if (wanted.isPresent() && format.profile().isEmpty()) {
+                        format = new DlnaFormat(wanted.get(), format.profile(), format.image(), format.transcoded());
+                    }
                     return new ServedFile(item.path(), format.mimeType(), item.size(), item.modified(),
                             Optional.of(format.contentFeatures()));
                 });

@@ -91,23 +91,76 @@ public final class ClientDevices implements AutoCloseable {
     /** Every recorded client, most recently seen first. */
     public List<ClientDevice> list() throws SQLException {
         flushAll();
+        return select("ORDER BY d.last_seen DESC, d.id", s -> {
+        });
+    }
+
+    /** The client that sends this user agent from this address, if it has been seen. */
+    public Optional<ClientDevice> find(String address, String userAgent) throws SQLException {
+        List<ClientDevice> found = select("WHERE d.address = ? AND d.user_agent = ?", s -> {
+            s.setString(1, address);
+            s.setString(2, userAgent);
+        });
+        return found.stream().findFirst();
+    }
+
+    /** What the UPnP device at this address says of itself, if DiVA has read its description. */
+    public Optional<UpnpDescription> description(String address) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT address, udn, device_type, friendly_name, "
+                     + "manufacturer, model_name, model_number FROM upnp_description WHERE address = ?")) {
+            s.setString(1, address);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(description(r, 1)) : Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * Pins a device profile to a client, or unpins it (empty), whatever DiVA would recognise it as.
+     *
+     * @return false if there is no such client
+     */
+    public boolean pin(long id, Optional<String> profile) throws SQLException {
+        flushAll();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("UPDATE client_device SET pinned_profile = ? WHERE id = ?")) {
+            setOptional(s, 1, profile);
+            s.setLong(2, id);
+            return s.executeUpdate() > 0;
+        }
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement s) throws SQLException;
+    }
+
+    private List<ClientDevice> select(String whereAndOrder, Binder binder) throws SQLException {
         List<ClientDevice> devices = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("SELECT d.id, d.address, d.user_agent, d.av_client_info, "
-                     + "d.first_seen, d.last_seen, d.requests, u.udn, u.device_type, u.friendly_name, "
-                     + "u.manufacturer, u.model_name, u.model_number FROM client_device d "
-                     + "LEFT JOIN upnp_description u ON u.address = d.address ORDER BY d.last_seen DESC, d.id");
-             ResultSet r = s.executeQuery()) {
-            while (r.next()) {
-                Optional<UpnpDescription> upnp = r.getString(8) == null ? Optional.empty()
-                        : Optional.of(new UpnpDescription(r.getString(2), r.getString(8), r.getString(9),
-                                Optional.ofNullable(r.getString(10)), Optional.ofNullable(r.getString(11)),
-                                Optional.ofNullable(r.getString(12)), Optional.ofNullable(r.getString(13))));
-                devices.add(new ClientDevice(r.getLong(1), r.getString(2), r.getString(3),
-                        Optional.ofNullable(r.getString(4)), upnp, instant(r, 5), instant(r, 6), r.getLong(7)));
+                     + "d.first_seen, d.last_seen, d.requests, d.pinned_profile, u.address, u.udn, u.device_type, "
+                     + "u.friendly_name, u.manufacturer, u.model_name, u.model_number FROM client_device d "
+                     + "LEFT JOIN upnp_description u ON u.address = d.address " + whereAndOrder)) {
+            binder.bind(s);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    Optional<UpnpDescription> upnp = r.getString(10) == null ? Optional.empty()
+                            : Optional.of(description(r, 9));
+                    devices.add(new ClientDevice(r.getLong(1), r.getString(2), r.getString(3),
+                            Optional.ofNullable(r.getString(4)), upnp, instant(r, 5), instant(r, 6), r.getLong(7),
+                            Optional.ofNullable(r.getString(8))));
+                }
             }
         }
         return devices;
+    }
+
+    /** The seven description columns starting at {@code first}, in the table's order. */
+    private static UpnpDescription description(ResultSet r, int first) throws SQLException {
+        return new UpnpDescription(r.getString(first), r.getString(first + 1), r.getString(first + 2),
+                Optional.ofNullable(r.getString(first + 3)), Optional.ofNullable(r.getString(first + 4)),
+                Optional.ofNullable(r.getString(first + 5)), Optional.ofNullable(r.getString(first + 6)));
     }
 
     private void flushAll() throws SQLException {

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * a request: a database error is logged (once until it recovers) and the request is served all the same.
  */
 public final class ClientTracker extends Handler.Wrapper {
-    static final String AV_CLIENT_INFO = "X-AV-Client-Info";
+    public static final String AV_CLIENT_INFO = "X-AV-Client-Info";
     private static final Logger LOG = LoggerFactory.getLogger(ClientTracker.class);
 
     private final ClientDevices devices;

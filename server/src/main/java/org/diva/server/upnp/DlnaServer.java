@@ -15,6 +15,7 @@ import org.diva.upnp.directory.DirectoryOptions;
 import org.diva.upnp.directory.LibraryContentDirectory;
 import org.diva.upnp.dlna.DlnaProfiles;
 import org.diva.upnp.library.LibraryView;
+import org.diva.upnp.library.StreamOffers;
 import org.diva.upnp.network.NetworkSelectionException;
 import org.diva.upnp.render.Renderer;
 import org.diva.upnp.render.RendererControl;
@@ -40,7 +41,8 @@ public final class DlnaServer implements AutoCloseable {
 
     /** @param rendererFound told of each renderer DiVA finds (on a UPnP thread) */
     public DlnaServer(String name, String version, Path dataDir, List<String> interfaces, LibraryView library,
-                      UpnpHttpHandler http, Clock clock, Consumer<Renderer> rendererFound) throws IOException {
+                      UpnpHttpHandler http, Clock clock, Consumer<Renderer> rendererFound, StreamOffers offers)
+            throws IOException {
         this.library = library;
         renderers = new RendererRegistry(clock, rendererFound);
         control = new RendererControl(renderers, http::port);
@@ -48,7 +50,7 @@ public final class DlnaServer implements AutoCloseable {
         String serial = identity.uuid().toString().substring(0, 8);
         device = new MediaServerDevice(
                 MediaServerOptions.of(DeviceDescription.of(name, version, serial), identity.uuid(), interfaces),
-                new LibraryContentDirectory(library, DirectoryOptions.defaults()),
+                new LibraryContentDirectory(library, DirectoryOptions.defaults(), offers),
                 DlnaProfiles.sourceProtocolInfos(),
                 new SamsungFeatureList("video", "music", "photos"),
                 new InMemoryBookmarks(), http, clock, List.of(renderers));

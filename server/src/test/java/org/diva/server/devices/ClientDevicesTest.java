@@ -1,6 +1,7 @@
 package org.diva.server.devices;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -87,6 +88,37 @@ class ClientDevicesTest {
             assertEquals(ClientDevices.MAX_DEVICES, list.size());
             assertTrue(list.get(0).userAgent().startsWith("bot " + (flood - 1) + " "), "newest kept");
             assertEquals(ClientSighting.MAX_TEXT, list.get(0).userAgent().length(), "over-long text is cut");
+        }
+    }
+
+    @Test
+    void a_pinned_profile_is_kept_across_restarts_until_unpinned() throws Exception {
+        try (Database db = Database.open(data)) {
+            ClientDevices devices = new ClientDevices(db.dataSource(), clock);
+            devices.seen(new ClientSighting("192.168.1.40", "Old box/1.0", Optional.empty()));
+            long id = devices.list().get(0).id();
+            assertTrue(devices.pin(id, Optional.of("sd-tv")));
+            assertFalse(devices.pin(id + 1000, Optional.of("sd-tv")), "no such device");
+            devices.close();
+        }
+        try (Database db = Database.open(data)) {
+            ClientDevices devices = new ClientDevices(db.dataSource(), clock);
+            ClientDevice box = devices.find("192.168.1.40", "Old box/1.0").orElseThrow();
+            assertEquals(Optional.of("sd-tv"), box.pinnedProfile());
+            assertTrue(devices.find("192.168.1.40", "Other/1.0").isEmpty());
+            assertTrue(devices.pin(box.id(), Optional.empty()));
+            assertEquals(Optional.empty(), devices.list().get(0).pinnedProfile());
+        }
+    }
+
+    @Test
+    void a_description_is_found_by_address_before_the_device_fetches_anything() throws Exception {
+        try (Database db = Database.open(data)) {
+            ClientDevices devices = new ClientDevices(db.dataSource(), clock);
+            devices.described(new UpnpDescription("192.168.1.70", "uuid:lg", "urn:x", Optional.of("LG"),
+                    Optional.of("LG Electronics."), Optional.of("LG TV"), Optional.empty()));
+            assertEquals(Optional.of("LG TV"), devices.description("192.168.1.70").orElseThrow().modelName());
+            assertTrue(devices.description("192.168.1.71").isEmpty());
         }
     }
 }

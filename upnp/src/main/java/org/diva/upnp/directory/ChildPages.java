@@ -126,7 +126,7 @@ final class ChildPages {
     private static List<DidlObject> items(List<MediaItem> items, Container parent, Rendering rendering) {
         List<DidlObject> objects = new ArrayList<>(items.size());
         for (MediaItem item : items) {
-            objects.add(ItemMapper.toDidl(item, parent.id(), rendering.baseUrl()));
+            objects.add(ItemMapper.toDidl(item, parent.id(), rendering.baseUrl(), rendering.offers()));
         }
         return objects;
     }

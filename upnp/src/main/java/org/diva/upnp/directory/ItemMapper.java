@@ -13,18 +13,24 @@ import org.diva.upnp.didl.AlbumArt;
 import org.diva.upnp.didl.Caption;
 import org.diva.upnp.didl.DidlItem;
 import org.diva.upnp.didl.DidlResource;
+import org.diva.upnp.dlna.DlnaFormat;
 import org.diva.upnp.dlna.DlnaProfiles;
+import org.diva.upnp.dlna.MediaFormat;
 import org.diva.upnp.library.AudioStream;
+import org.diva.upnp.library.ConvertedStream;
 import org.diva.upnp.library.EmbeddedSubtitle;
 import org.diva.upnp.library.ItemClasses;
 import org.diva.upnp.library.MediaItem;
+import org.diva.upnp.library.Offer;
 import org.diva.upnp.library.PhotoFacts;
+import org.diva.upnp.library.StreamOffers;
 import org.diva.upnp.library.SubtitleFile;
 import org.diva.upnp.library.VideoStream;
 
 /**
  * Describes a library item in DIDL-Lite, with the URLs the server serves:
  * <ul>
+ * <li>the converted streams the asking client is offered ({@link StreamOffers}), first;</li>
  * <li>{@code {base}/media/{id}}: the file;</li>
  * <li>{@code {base}/media/{id}/subtitles/{index}}: a subtitle file beside it (indexes 0 to k-1 for its k files),
  * then its embedded text subtitle tracks as SubRip (k onwards, in track order);</li>
@@ -63,14 +69,27 @@ final class ItemMapper {
         };
     }
 
+    /** The item with the file alone, as a client without a profile gets it. */
     static DidlItem toDidl(MediaItem item, String parentId, String baseUrl) {
+        return toDidl(item, parentId, baseUrl, StreamOffers.ForClient.ORIGINAL);
+    }
+
+    /**
+     * The item as one client gets it: the converted streams it is offered first (a renderer plays the first
+     * {@code res} it can), then the file itself, its thumbnail and subtitle files.
+     */
+    static DidlItem toDidl(MediaItem item, String parentId, String baseUrl, StreamOffers.ForClient offers) {
         String media = baseUrl + "/media/" + item.id();
         String thumbnail = baseUrl + "/api/v1/items/" + item.id() + "/thumbnail?v=" + item.version();
         Optional<AlbumArt> art = hasThumbnail(item)
                 ? Optional.of(new AlbumArt(thumbnail, DlnaProfiles.ALBUM_ART_PROFILE))
                 : Optional.empty();
+        Offer offer = offers.offer(item);
         List<DidlResource> resources = new ArrayList<>();
-        resources.add(mainResource(item, media));
+        for (ConvertedStream stream : offer.converted()) {
+            resources.add(convertedResource(item, stream, baseUrl));
+        }
+        resources.add(mainResource(item, media, offer.originalMimeType()));
         if (art.isPresent()) {
             resources.add(DidlResource.of(thumbnail, THUMBNAIL_PROTOCOL));
         }
@@ -101,14 +120,33 @@ final class ItemMapper {
         }
     }
 
-    private static DidlResource mainResource(MediaItem item, String url) {
+    private static DidlResource mainResource(MediaItem item, String url, Optional<String> mimeType) {
         Optional<AudioStream> audio = item.audio();
         OptionalLong bytesPerSecond = item.bitrate().isPresent()
                 ? OptionalLong.of(item.bitrate().getAsLong() / 8) : OptionalLong.empty();
-        return new DidlResource(url, DlnaProfiles.formatOf(item).protocolInfo(), OptionalLong.of(item.file().size()),
+        DlnaFormat format = DlnaProfiles.formatOf(item);
+        if (mimeType.isPresent() && format.profile().isEmpty()) { // a DLNA profile fixes its own MIME type
+            format = new DlnaFormat(mimeType.get(), format.profile(), format.image(), format.transcoded());
+        }
+        return new DidlResource(url, format.protocolInfo(), OptionalLong.of(item.file().size()),
                 item.durationMillis(), bytesPerSecond, resolution(item),
                 audio.map(AudioStream::sampleRate).orElse(OptionalInt.empty()),
                 audio.map(AudioStream::channels).orElse(OptionalInt.empty()));
+    }
+
+    /** A stream made on the fly: no size (it is not known before it is made), time seek if the server offers it. */
+    private static DidlResource convertedResource(MediaItem item, ConvertedStream stream, String baseUrl) {
+        MediaFormat facts = new MediaFormat(item.kind(), stream.container(), stream.mimeType(), stream.video(),
+                stream.audio(), 0, 0, stream.bitrate());
+        String protocolInfo = "http-get:*:" + DlnaProfiles.formatOf(facts).mimeType() + ":"
+                + DlnaProfiles.formatOf(facts).convertedContentFeatures(stream.timeSeek());
+        OptionalLong bytesPerSecond = stream.bitrate().isPresent()
+                ? OptionalLong.of(stream.bitrate().getAsLong() / 8) : OptionalLong.empty();
+        return new DidlResource(baseUrl + stream.path(), protocolInfo, OptionalLong.empty(), item.durationMillis(),
+                bytesPerSecond,
+                stream.video().filter(v -> v.width() > 0 && v.height() > 0).map(ItemMapper::size),
+                stream.audio().map(AudioStream::sampleRate).orElse(OptionalInt.empty()),
+                stream.audio().map(AudioStream::channels).orElse(OptionalInt.empty()));
     }
 
     private static Optional<String> resolution(MediaItem item) {

@@ -18,6 +18,7 @@ import org.diva.upnp.library.MediaItem;
 import org.diva.upnp.library.Page;
 import org.diva.upnp.library.SortField;
 import org.diva.upnp.library.SortKey;
+import org.diva.upnp.library.StreamOffers;
 import org.diva.upnp.search.InvalidCriteriaException;
 import org.diva.upnp.search.SearchCriteriaParser;
 import org.diva.upnp.search.SortCriteriaParser;
@@ -37,12 +38,20 @@ public final class LibraryContentDirectory implements ContentDirectory {
 
     private final LibraryView view;
     private final DirectoryOptions options;
+    private final StreamOffers offers;
     private final ContainerTree tree;
     private final ChildPages pages;
 
+    /** A directory that offers every file as it is. */
     public LibraryContentDirectory(LibraryView view, DirectoryOptions options) {
+        this(view, options, StreamOffers.ORIGINAL_ONLY);
+    }
+
+    /** @param offers the converted streams to list, per client, before each file */
+    public LibraryContentDirectory(LibraryView view, DirectoryOptions options, StreamOffers offers) {
         this.view = view;
         this.options = options;
+        this.offers = offers;
         Containers containers = new Containers(options);
         this.tree = new ContainerTree(view, containers);
         this.pages = new ChildPages(view, containers);
@@ -52,7 +61,8 @@ public final class LibraryContentDirectory implements ContentDirectory {
     public BrowseResult browse(BrowseRequest request) throws ContentDirectoryException {
         int limit = limit(request.startingIndex(), request.requestedCount());
         List<SortKey> sort = sort(request.sortCriteria());
-        Rendering rendering = new Rendering(PropertyFilter.parse(request.filter()), request.client().baseUrl());
+        Rendering rendering = new Rendering(PropertyFilter.parse(request.filter()), request.client().baseUrl(),
+                offers.forClient(request.client()));
         long updateId = view.updateId();
         OptionalLong itemId = ObjectIds.itemId(request.objectId());
         if (itemId.isPresent()) {
@@ -60,8 +70,8 @@ public final class LibraryContentDirectory implements ContentDirectory {
             if (!request.metadata()) {
                 return result(List.of(), 0, rendering, updateId);
             }
-            return result(List.of(ItemMapper.toDidl(item, folderOf(item), rendering.baseUrl())), 1, rendering,
-                    updateId);
+            return result(List.of(ItemMapper.toDidl(item, folderOf(item), rendering.baseUrl(), rendering.offers())),
+                    1, rendering, updateId);
         }
         Container container = tree.container(request.objectId()).orElseThrow(() -> noSuchObject(request.objectId()));
         if (request.metadata()) {
@@ -83,7 +93,8 @@ public final class LibraryContentDirectory implements ContentDirectory {
             throw new ContentDirectoryException(ContentDirectoryException.UNSUPPORTED_SEARCH_CRITERIA,
                     "SearchCriteria: " + e.getMessage());
         }
-        Rendering rendering = new Rendering(PropertyFilter.parse(request.filter()), request.client().baseUrl());
+        Rendering rendering = new Rendering(PropertyFilter.parse(request.filter()), request.client().baseUrl(),
+                offers.forClient(request.client()));
         long updateId = view.updateId();
         Optional<Container> container = ObjectIds.itemId(request.containerId()).isPresent() ? Optional.empty()
                 : tree.container(request.containerId());
@@ -94,7 +105,8 @@ public final class LibraryContentDirectory implements ContentDirectory {
         Page<MediaItem> found = view.items(new ItemQuery(container.get().scope(), criteria,
                 sort.isEmpty() ? SEARCH_ORDER : sort, request.startingIndex(), limit));
         List<DidlObject> items = found.items().stream()
-                .map(item -> (DidlObject) ItemMapper.toDidl(item, folderOf(item), rendering.baseUrl()))
+                .map(item -> (DidlObject) ItemMapper.toDidl(item, folderOf(item), rendering.baseUrl(),
+                        rendering.offers()))
                 .toList();
         return result(items, found.total(), rendering, updateId);
     }

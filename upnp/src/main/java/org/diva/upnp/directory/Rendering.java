@@ -2,15 +2,17 @@ package org.diva.upnp.directory;
 
 import java.util.Objects;
 import org.diva.upnp.didl.PropertyFilter;
+import org.diva.upnp.library.StreamOffers;
 
 /**
- * How objects are written for one request: which optional properties the client wants, and the base URL it
- * reached DiVA at (resource URLs must be ones it can reach).
+ * How objects are written for one request: which optional properties the client wants, the base URL it
+ * reached DiVA at (resource URLs must be ones it can reach), and the converted streams to offer it.
  */
-record Rendering(PropertyFilter filter, String baseUrl) {
+record Rendering(PropertyFilter filter, String baseUrl, StreamOffers.ForClient offers) {
     Rendering {
         Objects.requireNonNull(filter, "filter");
         Objects.requireNonNull(baseUrl, "baseUrl");
+        Objects.requireNonNull(offers, "offers");
     }
 
     boolean wantsChildCount() {

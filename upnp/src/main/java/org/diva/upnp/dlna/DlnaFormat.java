@@ -35,6 +35,19 @@ public record DlnaFormat(String mimeType, Optional<String> profile, boolean imag
         return features.toString();
     }
 
+    /**
+     * The fourth field of protocolInfo (and {@code contentFeatures.dlna.org}) for this stream made on the fly:
+     * DLNA.ORG_CI=1, and DLNA.ORG_OP=10 when the server seeks it by time (TimeSeekRange.dlna.org), since a
+     * stream being made has no byte offsets to seek to (OP=00 otherwise).
+     */
+    public String convertedContentFeatures(boolean timeSeek) {
+        StringBuilder features = new StringBuilder();
+        profile.ifPresent(pn -> features.append("DLNA.ORG_PN=").append(pn).append(';'));
+        features.append(timeSeek ? "DLNA.ORG_OP=10;" : "DLNA.ORG_OP=00;").append("DLNA.ORG_CI=1;");
+        features.append("DLNA.ORG_FLAGS=").append(STREAMING_FLAGS);
+        return features.toString();
+    }
+
     /** {@code http-get:*:MIME:contentFeatures}, for a {@code res} element's protocolInfo. */
     public String protocolInfo() {
         return "http-get:*:" + mimeType + ":" + contentFeatures();
