@@ -19,6 +19,10 @@ public enum Key {
     RESCAN_INTERVAL("rescan-interval", false, "DURATION",
             "periodic full rescan, e.g. 30m or 6h; 0 turns it off"),
     SCAN_THREADS("scan-threads", false, "N", "threads probing files; default: one per core"),
+    CONVERSIONS("conversions", false, "N",
+            "streams remuxed or transcoded at once for devices that need it; default: 2"),
+    STREAM_STORE("stream-store", false, "GB",
+            "disk kept for finished conversions so a second viewer costs nothing; default: 20, 0 keeps none"),
     CONFIG("config", false, "FILE", "YAML settings file");
 
     private final String name;

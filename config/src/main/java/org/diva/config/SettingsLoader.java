@@ -114,9 +114,13 @@ public final class SettingsLoader {
         int threads = raw.containsKey(Key.SCAN_THREADS)
                 ? integer(Key.SCAN_THREADS, raw, 1, 256) : Math.max(1, processors);
         List<String> interfaces = raw.containsKey(Key.INTERFACE) ? interfaces(raw.get(Key.INTERFACE)) : List.of();
+        StreamSettings streams = new StreamSettings(raw.containsKey(Key.CONVERSIONS)
+                ? integer(Key.CONVERSIONS, raw, 1, 64) : StreamSettings.DEFAULT_MAX_CONVERSIONS,
+                raw.containsKey(Key.STREAM_STORE) ? ((long) integer(Key.STREAM_STORE, raw, 0, 1 << 20)) << 30
+                        : StreamSettings.DEFAULT_STORE_BYTES);
         return new Settings(new ServerSettings(name, dataDir), new LibrarySettings(media, rescan, threads),
                 new HttpSettings(port), new NetworkSettings(!raw.containsKey(Key.UPNP) || onOff(Key.UPNP, raw),
-                interfaces));
+                interfaces), streams);
     }
 
     /** Each name must be one of this machine's interfaces; a typo would otherwise leave DiVA invisible to TVs. */

@@ -86,12 +86,15 @@ class CommandLineAndEnvironmentTest {
         f.env.put("DIVA_INTERFACE", "wlan0");
         f.env.put("DIVA_RESCAN_INTERVAL", "30m");
         f.env.put("DIVA_SCAN_THREADS", "2");
+        f.env.put("DIVA_CONVERSIONS", "3");
+        f.env.put("DIVA_STREAM_STORE", "5");
         f.env.put("DIVA_CONFIG", f.file("settings.yaml", "").toString());
 
         Settings s = f.load();
 
         assertEquals(new Settings(new ServerSettings("Den", tmp.resolve("data")),
                 new LibrarySettings(List.of(media), Duration.ofMinutes(30), 2),
-                new HttpSettings(8301), new NetworkSettings(true, List.of("wlan0"))), s);
+                new HttpSettings(8301), new NetworkSettings(true, List.of("wlan0")),
+                new StreamSettings(3, 5L << 30)), s);
     }
 }

@@ -42,9 +42,14 @@ class SettingsRecordsTest {
 
         assertThrows(NullPointerException.class, () -> new ServerSettings(null, DATA));
         assertThrows(NullPointerException.class, () -> new ServerSettings("Den", null));
-        assertThrows(NullPointerException.class, () -> new Settings(null, library, http, network));
+        assertThrows(NullPointerException.class, () -> new Settings(null, library, http, network,
+                StreamSettings.defaults()));
         assertThrows(NullPointerException.class, () -> new Settings(
-                new ServerSettings("Den", DATA), library, http, null));
+                new ServerSettings("Den", DATA), library, http, null, StreamSettings.defaults()));
+        assertThrows(NullPointerException.class, () -> new Settings(
+                new ServerSettings("Den", DATA), library, http, network, null));
+        assertThrows(IllegalArgumentException.class, () -> new StreamSettings(0, 1));
+        assertThrows(IllegalArgumentException.class, () -> new StreamSettings(1, -1));
         assertThrows(NullPointerException.class, () -> new NetworkSettings(true, null));
     }
 
