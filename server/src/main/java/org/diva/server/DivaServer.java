@@ -30,6 +30,8 @@ import org.diva.server.playback.ClientProfiles;
 import org.diva.server.playback.Playback;
 import org.diva.server.playback.ProfileStreamOffers;
 import org.diva.server.subtitles.EmbeddedSubtitles;
+import org.diva.server.stream.ConvertedStreams;
+import org.diva.server.stream.StreamProduction;
 import org.diva.server.thumbnails.ThumbnailStore;
 import org.diva.server.thumbnails.Thumbnails;
 import org.diva.server.upnp.DlnaServer;
@@ -45,6 +47,7 @@ import org.diva.upnp.transport.HttpLimits;
 import org.diva.upnp.transport.UpnpHttpHandler;
 import org.diva.web.HttpServer;
 import org.diva.web.Router;
+import org.diva.web.live.LiveEndpoint;
 import org.eclipse.jetty.server.Handler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,6 +96,12 @@ public final class DivaServer implements AutoCloseable {
                     .addRoutes(router);
             new DevicesApi(devices, clientProfiles).addRoutes(router);
             new ProfilesApi(clientProfiles, playback).addRoutes(router);
+            ProfileStreamOffers offers = new ProfileStreamOffers(clientProfiles, playback, STREAMS_SEEK_BY_TIME);
+            StreamProduction production = new StreamProduction(settings.server().dataDir().resolve("streams"),
+                    settings.streams(), clock);
+            started.add(production);
+            router.getAndHead("/media/{id}/stream", new LiveEndpoint(new ConvertedStreams(catalogue,
+                    clientProfiles, playback, offers, production.pipelines(), production.jobs())));
             Thumbnails thumbnails = new Thumbnails(catalogue, new ThumbnailStore(database.dataSource(), clock),
                     new Thumbnailer(clock, Thumbnailer.DEFAULT_TIME_LIMIT), Thumbnails.makers(2, 1000));
             started.add(thumbnails);
@@ -103,7 +112,7 @@ public final class DivaServer implements AutoCloseable {
             if (settings.network().upnp()) {
                 dlna = new DlnaServer(settings.server().name(), Version.current(), settings.server().dataDir(),
                         settings.network().interfaces(), view, upnpHttp, clock, r -> rendererFound(devices, r),
-                        new ProfileStreamOffers(clientProfiles, playback, STREAMS_SEEK_BY_TIME));
+                        offers);
                 new RenderersApi(dlna.renderers(), dlna.control(), view).addRoutes(router);
             } else {
                 RenderersApi.addDisabledRoutes(router);

@@ -64,6 +64,14 @@ public final class ProfileStreamOffers implements StreamOffers {
         }
     }
 
+    /** The converted stream a plan makes, as the DIDL-Lite announces it; empty for direct play and unsupported. */
+    public Optional<ConvertedStream> converted(Playback.Planned plan) {
+        if (plan.path().isEmpty() || plan.decision().mode() == Mode.DIRECT || plan.decision().target().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(stream(plan, plan.decision().target().get(), plan.profile()));
+    }
+
     private ConvertedStream stream(Playback.Planned plan, Target target, DeviceProfile profile) {
         MediaInfo media = plan.media().orElseThrow();
         Optional<VideoStream> video = target.video().map(ProfileStreamOffers::video);

@@ -93,15 +93,35 @@ final class Production {
         }
     }
 
-    /** The producer is about to write the keyframe at {@code pts}: it starts at the current end of the file. */
-    void keyframe(long pts) {
+    /**
+     * The producer is about to write the keyframe at {@code pts}, starting at byte {@code offset} of its output
+     * (counting what its muxer still buffers); -1 means at the current end of the file.
+     */
+    void keyframe(long pts, long offset) {
         lock.lock();
         try {
-            keyframes.add(new Keyframe(pts, written));
+            keyframes.add(new Keyframe(pts, offset >= 0 ? offset : written));
             grew.signalAll();
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Moves the file (while no reader can look up its path) and points readers at the new place. */
+    void relocate(Path to, Mover mover) throws IOException {
+        lock.lock();
+        try {
+            mover.move(file, to);
+            file = to;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Moves a file. */
+    @FunctionalInterface
+    interface Mover {
+        void move(Path from, Path to) throws IOException;
     }
 
     void finish(Path finalFile) {

@@ -31,9 +31,12 @@ public record StreamSpec(String key, String contentType, Optional<String> conten
         void produce(long startTicks, WritableByteChannel out, KeyframeSink keyframes) throws IOException;
     }
 
-    /** Told, just before a keyframe is written, its presentation time in 90 kHz ticks. */
+    /**
+     * Told, just before a keyframe is written, its presentation time in 90 kHz ticks and the byte of the output it
+     * starts at (-1: where the output has got to).
+     */
     @FunctionalInterface
     public interface KeyframeSink {
-        void keyframe(long pts);
+        void keyframe(long pts, long offset);
     }
 }

@@ -89,7 +89,7 @@ final class StreamStore {
         }
         Path idxPart = dir.resolve(name + ".idx.part");
         Files.writeString(idxPart, index, StandardCharsets.US_ASCII);
-        move(production.file(), ts);
+        production.relocate(ts, StreamStore::move);
         move(idxPart, idx); // the index last: a .ts without its .idx is incomplete
         lastUsed.put(name, clock.millis());
         trim(inUse);

@@ -63,7 +63,7 @@ class StreamJobsTest {
                 if (fail) {
                     throw new IOException("the source is damaged at byte 1234");
                 }
-                keyframes.keyframe(i * 90_000L);
+                keyframes.keyframe(i * 90_000L, -1);
                 out.write(ByteBuffer.wrap(chunk(i)));
             }
         }

@@ -33,12 +33,15 @@ public final class Pipeline {
     private final Muxer muxer;
     private final KeyframeListener keyframes;
 
-    /** Told of each keyframe of the output's video (or first) stream just before the muxer gets it. */
+    /**
+     * Told of each keyframe of the output's video (or first) stream just before the muxer gets it: its presentation
+     * time and where in the output it starts ({@link Muxer#position()}; -1 when the muxer cannot say).
+     */
     @FunctionalInterface
     public interface KeyframeListener {
-        void keyframe(long pts);
+        void keyframe(long pts, long offset);
 
-        KeyframeListener NONE = pts -> { };
+        KeyframeListener NONE = (pts, offset) -> { };
     }
 
     /**
@@ -108,7 +111,7 @@ public final class Pipeline {
     private void write(List<Packet> packets, int keyStream) throws IOException {
         for (Packet packet : packets) {
             if (packet.stream() == keyStream && packet.keyframe()) {
-                keyframes.keyframe(packet.pts());
+                keyframes.keyframe(packet.pts(), muxer.position().orElse(-1));
             }
             muxer.write(packet);
         }

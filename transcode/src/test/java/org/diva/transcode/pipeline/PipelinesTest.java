@@ -68,7 +68,7 @@ class PipelinesTest {
         Path out = dir.resolve(Path.of(fixture).getFileName() + "-from-" + start + ".ts");
         try (FileChannel in = FileChannel.open(MEDIA.resolve(fixture));
              FileChannel channel = FileChannel.open(out, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            pipelines.run(container, in, plan, start, channel, keyframes::add);
+            pipelines.run(container, in, plan, start, channel, (pts, offset) -> keyframes.add(pts));
         }
         return out;
     }

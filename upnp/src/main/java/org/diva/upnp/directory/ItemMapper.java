@@ -15,7 +15,6 @@ import org.diva.upnp.didl.DidlItem;
 import org.diva.upnp.didl.DidlResource;
 import org.diva.upnp.dlna.DlnaFormat;
 import org.diva.upnp.dlna.DlnaProfiles;
-import org.diva.upnp.dlna.MediaFormat;
 import org.diva.upnp.library.AudioStream;
 import org.diva.upnp.library.ConvertedStream;
 import org.diva.upnp.library.EmbeddedSubtitle;
@@ -136,10 +135,8 @@ final class ItemMapper {
 
     /** A stream made on the fly: no size (it is not known before it is made), time seek if the server offers it. */
     private static DidlResource convertedResource(MediaItem item, ConvertedStream stream, String baseUrl) {
-        MediaFormat facts = new MediaFormat(item.kind(), stream.container(), stream.mimeType(), stream.video(),
-                stream.audio(), 0, 0, stream.bitrate());
-        String protocolInfo = "http-get:*:" + DlnaProfiles.formatOf(facts).mimeType() + ":"
-                + DlnaProfiles.formatOf(facts).convertedContentFeatures(stream.timeSeek());
+        String protocolInfo = "http-get:*:" + DlnaProfiles.formatOf(stream, item.kind()).mimeType() + ":"
+                + DlnaProfiles.contentFeatures(stream, item.kind());
         OptionalLong bytesPerSecond = stream.bitrate().isPresent()
                 ? OptionalLong.of(stream.bitrate().getAsLong() / 8) : OptionalLong.empty();
         return new DidlResource(baseUrl + stream.path(), protocolInfo, OptionalLong.empty(), item.durationMillis(),

@@ -4,6 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.diva.upnp.library.ConvertedStream;
 import org.diva.upnp.library.MediaItem;
 import org.diva.upnp.library.MediaKind;
 
@@ -118,6 +119,17 @@ public final class DlnaProfiles {
     /** The profile of a catalogued item, and how to announce it. */
     public static DlnaFormat formatOf(MediaItem item) {
         return formatOf(MediaFormat.of(item));
+    }
+
+    /** The profile of a converted stream of an item of {@code kind}, and how to announce it. */
+    public static DlnaFormat formatOf(ConvertedStream stream, MediaKind kind) {
+        return formatOf(new MediaFormat(kind, stream.container(), stream.mimeType(), stream.video(), stream.audio(),
+                0, 0, stream.bitrate()));
+    }
+
+    /** The contentFeatures.dlna.org value of a converted stream, as its DIDL-Lite res announces it. */
+    public static String contentFeatures(ConvertedStream stream, MediaKind kind) {
+        return formatOf(stream, kind).convertedContentFeatures(stream.timeSeek());
     }
 
     /** The profile of a file or transcoder output, and how to announce it. */

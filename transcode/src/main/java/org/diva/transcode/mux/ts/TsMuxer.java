@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 import org.diva.transcode.mux.Muxer;
 import org.diva.transcode.stream.ElementaryStream;
@@ -35,7 +36,6 @@ public final class TsMuxer implements Muxer {
     private final List<TsStream> outputs = new ArrayList<>();
     private final List<AccessUnitFraming> framing = new ArrayList<>();
     private final Map<Integer, Integer> slotOfStream = new HashMap<>();
-    private final Interleaver queue;
     private final int pcrPid;
     private final byte[] pat;
     private final byte[] pmt;
@@ -71,7 +71,6 @@ public final class TsMuxer implements Muxer {
         this.pcrPid = outputs.get(Math.max(pcr, 0)).pid();
         this.pat = PsiTables.pat();
         this.pmt = PsiTables.pmt(pcrPid, outputs);
-        this.queue = new Interleaver(outputs.size());
         this.lastDts = new long[outputs.size()];
     }
 
@@ -82,6 +81,12 @@ public final class TsMuxer implements Muxer {
     /** Bytes handed to the output so far, buffered ones included. */
     public long bytesWritten() {
         return writer.bytesWritten();
+    }
+
+    /** Packets go out in the order they come, so the next packet starts here. */
+    @Override
+    public OptionalLong position() {
+        return OptionalLong.of(writer.bytesWritten());
     }
 
     @Override
@@ -99,19 +104,13 @@ public final class TsMuxer implements Muxer {
                     packet.data()); // untimed: goes out with the stream's previous time
         }
         lastDts[slot] = packet.decodeTime();
-        queue.add(slot, packet);
-        for (int next = queue.nextSlot(false); next >= 0; next = queue.nextSlot(false)) {
-            emit(next, queue.take(next));
-        }
+        emit(slot, packet);
     }
 
     @Override
     public void finish() throws IOException {
         if (closed) {
             return;
-        }
-        for (int next = queue.nextSlot(true); next >= 0; next = queue.nextSlot(true)) {
-            emit(next, queue.take(next));
         }
         writer.flush();
         closed = true;
@@ -120,7 +119,6 @@ public final class TsMuxer implements Muxer {
     @Override
     public void close() {
         closed = true;
-        queue.clear();
     }
 
     private void emit(int slot, Packet p) throws IOException {

@@ -1,0 +1,74 @@
+package org.diva.server.stream;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.diva.config.StreamSettings;
+import org.diva.transcode.audio.AudioConverter;
+import org.diva.transcode.audio.mp2.Mp2Settings;
+import org.diva.transcode.demux.StandardDemuxers;
+import org.diva.transcode.mux.ts.TsMuxer;
+import org.diva.transcode.mux.ts.TsSettings;
+import org.diva.transcode.pipeline.Pipelines;
+import org.diva.transcode.video.gop.VideoTranscodeStage;
+import org.diva.transcode.video.h264.H264Encoder;
+
+/**
+ * What converting streams runs on: a pool of one thread per core for GOP encoding (shared by every conversion, so
+ * two viewers split the cores instead of fighting over twice as many threads), the pipelines built from DiVA's
+ * demuxers, encoders and TS muxer, and the productions with their store. One lifecycle: closing cancels every
+ * conversion and stops the threads.
+ */
+public final class StreamProduction implements AutoCloseable {
+    /** A production nobody reads is stopped after this (a TV switched off mid-film). */
+    static final Duration IDLE = Duration.ofSeconds(30);
+
+    private final ExecutorService gops;
+    private final StreamJobs jobs;
+    private final Pipelines pipelines;
+
+    public StreamProduction(Path dir, StreamSettings settings, Clock clock) throws IOException {
+        int cores = Runtime.getRuntime().availableProcessors();
+        this.gops = Executors.newFixedThreadPool(cores, daemon("diva-gop"));
+        this.pipelines = new Pipelines(StandardDemuxers::open,
+                (streams, out) -> new TsMuxer(streams, out, TsSettings.DEFAULT),
+                (input, target, index) -> new VideoTranscodeStage(input, target, index, gops, H264Encoder.perGop(),
+                        2 * cores),
+                (input, target, index) -> new AudioConverter(input, new Mp2Settings(target.sampleRate(),
+                        target.channels(), target.bitrate() / 1000, true), index));
+        this.jobs = new StreamJobs(dir, settings.storeBytes(), settings.maxConversions(), IDLE,
+                Executors.newCachedThreadPool(daemon("diva-stream")),
+                Executors.newSingleThreadScheduledExecutor(daemon("diva-stream-idle")), clock);
+    }
+
+    public Pipelines pipelines() {
+        return pipelines;
+    }
+
+    public StreamJobs jobs() {
+        return jobs;
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        jobs.close();
+        gops.shutdownNow();
+        gops.awaitTermination(10, TimeUnit.SECONDS);
+    }
+}
