@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
@@ -30,6 +31,7 @@ final class Production {
     private boolean finished;
     private IOException failure;
     private int readers;
+    private volatile boolean running;
 
     /** A seek point: a keyframe's presentation time and the byte where its TS packets begin. */
     record Keyframe(long pts, long offset) {
@@ -40,7 +42,9 @@ final class Production {
         this.file = file;
     }
 
-    static Production started(String key, Path part) {
+    /** A production about to start: its (empty) file exists at once, so readers can open it before bytes come. */
+    static Production started(String key, Path part) throws IOException {
+        Files.newByteChannel(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE).close();
         return new Production(key, part);
     }
 
@@ -56,8 +60,24 @@ final class Production {
         return key;
     }
 
+    /** Whether its producer has begun (opened its output). */
+    boolean started() {
+        return running;
+    }
+
+    /** Opens the file for a reader: a reader's channel stays valid when the file is renamed or deleted. */
+    FileChannel open() throws IOException {
+        lock.lock();
+        try {
+            return FileChannel.open(file); // under the lock: never between a rename and the path's update
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** The producer's output: appends to the file and wakes readers. */
     WritableByteChannel sink() throws IOException {
+        running = true;
         FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING);
         return new WritableByteChannel() {

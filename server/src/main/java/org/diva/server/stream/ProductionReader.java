@@ -3,7 +3,6 @@ package org.diva.server.stream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.NoSuchFileException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -18,17 +17,19 @@ final class ProductionReader implements LiveStream {
     private final Runnable onClose;
     private final String contentType;
     private final Optional<String> contentFeatures;
-    private FileChannel channel;
+    private final FileChannel channel;
     private boolean closed;
 
+    /** Opens the production's file now, so a later rename (stored) or delete (failed) does not pull it away. */
     ProductionReader(Production production, StreamSpec spec, long startOffset, Optional<String> timeSeekAnswer,
-                     Runnable onClose) {
+                     Runnable onClose) throws IOException {
         this.production = production;
         this.startOffset = startOffset;
         this.timeSeekAnswer = timeSeekAnswer;
         this.onClose = onClose;
         this.contentType = spec.contentType();
         this.contentFeatures = spec.contentFeatures();
+        this.channel = production.open();
     }
 
     @Override
@@ -53,13 +54,6 @@ final class ProductionReader implements LiveStream {
 
     @Override
     public int read(ByteBuffer into, long position) throws IOException {
-        if (channel == null) {
-            try {
-                channel = FileChannel.open(production.file());
-            } catch (NoSuchFileException e) {
-                channel = FileChannel.open(production.file()); // finished and renamed between the two calls
-            }
-        }
         return channel.read(into, position);
     }
 
@@ -80,9 +74,7 @@ final class ProductionReader implements LiveStream {
         }
         closed = true;
         try {
-            if (channel != null) {
-                channel.close();
-            }
+            channel.close();
         } finally {
             onClose.run();
         }

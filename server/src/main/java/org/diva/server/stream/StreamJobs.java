@@ -95,7 +95,7 @@ public final class StreamJobs implements AutoCloseable {
     }
 
     /** A transient production from {@code start}, shared by readers that seek to the same time. */
-    private LiveStream seekBeyond(StreamSpec spec, long start) throws InterruptedException {
+    private LiveStream seekBeyond(StreamSpec spec, long start) throws IOException, InterruptedException {
         String key = spec.key() + "@" + start;
         Production seek;
         synchronized (this) {
@@ -108,8 +108,13 @@ public final class StreamJobs implements AutoCloseable {
     }
 
     private LiveStream reader(Production production, StreamSpec spec, boolean stored, long offset,
-                              Optional<String> answer) {
-        return new ProductionReader(production, spec, offset, answer, () -> detach(production, stored));
+                              Optional<String> answer) throws IOException {
+        try {
+            return new ProductionReader(production, spec, offset, answer, () -> detach(production, stored));
+        } catch (IOException e) {
+            detach(production, stored);
+            throw e;
+        }
     }
 
     private Production start(StreamSpec spec, String key, long startTicks, boolean transientStream) {
@@ -118,7 +123,13 @@ public final class StreamJobs implements AutoCloseable {
                     + running.size() + " streams, its limit; try again when one ends");
         }
         Path part = store.part(key);
-        Production production = Production.started(key, part);
+        Production production;
+        try {
+            production = Production.started(key, part);
+        } catch (IOException e) {
+            throw new ApiException(HttpStatus.INTERNAL_SERVER_ERROR_500, "DiVA cannot write converted streams to "
+                    + part.getParent() + ": " + e.getMessage());
+        }
         try {
             Future<?> future = producers.submit(() -> produce(spec, production, startTicks, transientStream));
             running.put(key, new Running(production, future, transientStream));
@@ -128,18 +139,20 @@ public final class StreamJobs implements AutoCloseable {
         return production;
     }
 
+    /**
+     * Runs one production. It leaves the running set in the same step as it tells its readers the outcome, so a
+     * reader that saw the end can start the next conversion at once without finding the limit still taken.
+     */
     private void produce(StreamSpec spec, Production production, long startTicks, boolean transientStream) {
         Path part = production.file();
         try {
             try (var sink = production.sink()) {
                 spec.producer().produce(startTicks, sink, production::keyframe);
             }
-            if (transientStream) {
-                production.finish(part);
-            } else {
-                synchronized (this) {
-                    production.finish(store.keep(production, this::inUse));
-                }
+            synchronized (this) {
+                Path done = transientStream ? part : store.keep(production, this::inUse);
+                running.remove(production.key());
+                production.finish(done);
             }
         } catch (IOException | RuntimeException e) {
             if (Thread.currentThread().isInterrupted()) {
@@ -147,12 +160,11 @@ public final class StreamJobs implements AutoCloseable {
             } else {
                 LOG.warn("converting {} failed: {}", spec.key(), e.toString());
             }
-            production.fail(e instanceof IOException io ? io : new IOException(e.getMessage(), e));
-            store.discard(part);
-        } finally {
             synchronized (this) {
                 running.remove(production.key());
             }
+            production.fail(e instanceof IOException io ? io : new IOException(e.getMessage(), e));
+            store.discard(part);
         }
     }
 
@@ -186,7 +198,10 @@ public final class StreamJobs implements AutoCloseable {
     private synchronized void cancelIfUnread(Production production) {
         Running run = running.get(production.key());
         if (run != null && run.production() == production && production.readers() == 0) {
-            run.future().cancel(true);
+            if (run.future().cancel(true) && !production.started()) {
+                running.remove(production.key()); // cancelled before it ran: produce() will never clean up
+                store.discard(production.file());
+            }
         }
     }
 
