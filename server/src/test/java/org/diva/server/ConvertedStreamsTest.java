@@ -148,6 +148,18 @@ class ConvertedStreamsTest {
     }
 
     @Test
+    void aTvThatNeedsAContentLengthGetsOneForAStreamStillBeingMade() throws Exception {
+        JsonNode plan = playback("clip.mkv", "sd-tv");
+        assertTrue(plan.has("url") && plan.get("url").asText().contains("/stream"), plan.toString());
+        HttpResponse<byte[]> response = s.get(plan.get("url").asText());
+        assertEquals(200, response.statusCode(), new String(response.body()));
+        long length = Long.parseLong(response.headers().firstValue("Content-Length").orElseThrow());
+        assertEquals(length, response.body().length);
+        assertEquals(0, length % 188, "whole TS packets");
+        assertEquals("", Ffmpeg.decodeErrors(save("clip-sd.ts", response.body())));
+    }
+
+    @Test
     void whatCannotOrNeedNotBeConvertedIsRefusedWithTheReason() throws Exception {
         long deep = s.itemByFileName("deep.ts").get("id").asLong();
         HttpResponse<byte[]> unsupported = s.get("/media/" + deep + "/stream?profile=sd-tv");

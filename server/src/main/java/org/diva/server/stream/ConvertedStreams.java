@@ -38,6 +38,10 @@ import org.eclipse.jetty.util.Fields;
  * serves an old conversion. It carries the contentFeatures the DIDL-Lite announced for it.
  */
 public final class ConvertedStreams implements LiveSource {
+    /** Converted streams' size over bitrate x duration: TS headers (~4%), PES/PCR/PSI, encoder overshoot. */
+    private static final double PROMISE_MARGIN = 1.25;
+    private static final int TS_PACKET = 188;
+
     private final Catalogue catalogue;
     private final ClientProfiles clients;
     private final Playback playback;
@@ -79,8 +83,10 @@ public final class ConvertedStreams implements LiveSource {
                 ? OptionalLong.of(Ticks.fromMillis(item.info().get().durationMillis().getAsLong()))
                 : OptionalLong.empty();
         MediaKind kind = MediaKind.valueOf(item.kind().name());
+        OptionalLong promise = profile.quirks().contentLengthForLive()
+                ? promisedSize(converted.bitrate(), duration) : OptionalLong.empty();
         StreamSpec spec = new StreamSpec(key, converted.mimeType(),
-                Optional.of(DlnaProfiles.contentFeatures(converted, kind)), duration,
+                Optional.of(DlnaProfiles.contentFeatures(converted, kind)), duration, promise,
                 (start, out, keyframes) -> {
                     try (FileChannel source = FileChannel.open(item.path())) {
                         pipelines.run(container, source, streamPlan, start, out, keyframes::keyframe);
@@ -89,6 +95,19 @@ public final class ConvertedStreams implements LiveSource {
                     }
                 });
         return Optional.of(jobs.open(spec, startTicks));
+    }
+
+    /**
+     * For devices that need a Content-Length before the stream exists: its bitrate over its duration, with room for
+     * MPEG-TS overhead and encoder overshoot, in whole TS packets. The end is padded with null packets.
+     */
+    static OptionalLong promisedSize(OptionalLong bitrate, OptionalLong duration) {
+        if (bitrate.isEmpty() || duration.isEmpty() || bitrate.getAsLong() <= 0) {
+            return OptionalLong.empty();
+        }
+        double bytes = bitrate.getAsLong() / 8.0 * duration.getAsLong() / Ticks.PER_SECOND * PROMISE_MARGIN
+                + (1 << 20);
+        return OptionalLong.of(((long) Math.ceil(bytes / TS_PACKET)) * TS_PACKET);
     }
 
     private Optional<CatalogueItem> item(String id) throws IOException {

@@ -17,7 +17,10 @@ final class ProductionReader implements LiveStream {
     private final Runnable onClose;
     private final String contentType;
     private final Optional<String> contentFeatures;
+    private static final int TS_PACKET = 188;
+
     private final FileChannel channel;
+    private final OptionalLong promised;
     private boolean closed;
 
     /** Opens the production's file now, so a later rename (stored) or delete (failed) does not pull it away. */
@@ -29,6 +32,7 @@ final class ProductionReader implements LiveStream {
         this.onClose = onClose;
         this.contentType = spec.contentType();
         this.contentFeatures = spec.contentFeatures();
+        this.promised = spec.promisedSize();
         this.channel = production.open();
     }
 
@@ -55,6 +59,25 @@ final class ProductionReader implements LiveStream {
     @Override
     public int read(ByteBuffer into, long position) throws IOException {
         return channel.read(into, position);
+    }
+
+    @Override
+    public OptionalLong promisedSize() {
+        return promised;
+    }
+
+    /** MPEG-TS null packets (PID 0x1FFF, ISO/IEC 13818-1 2.4.3.2): every player skips them. */
+    @Override
+    public void fill(ByteBuffer into, long position) {
+        for (long at = position; into.hasRemaining(); at++) {
+            into.put(switch ((int) (at % TS_PACKET)) {
+                case 0 -> (byte) 0x47;
+                case 1 -> (byte) 0x1F;
+                case 2 -> (byte) 0xFF;
+                case 3 -> (byte) 0x10;
+                default -> (byte) 0xFF;
+            });
+        }
     }
 
     @Override

@@ -13,11 +13,14 @@ import java.util.OptionalLong;
  * @param contentType     its MIME type (video/mp2t)
  * @param contentFeatures its DLNA contentFeatures.dlna.org value, if any
  * @param duration        its playing time in 90 kHz ticks, if known (for the time seek answer)
+ * @param promisedSize    a Content-Length to announce before the stream is complete (a multiple of 188: the
+ *                        stream is padded with MPEG-TS null packets or cut to it), for devices that need one
  * @param producer        writes the stream from a start time
  */
 public record StreamSpec(String key, String contentType, Optional<String> contentFeatures, OptionalLong duration,
-                         Producer producer) {
+                         OptionalLong promisedSize, Producer producer) {
     public StreamSpec {
+        Objects.requireNonNull(promisedSize, "promisedSize");
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(contentType, "contentType");
         Objects.requireNonNull(contentFeatures, "contentFeatures");

@@ -98,7 +98,7 @@ class StreamJobsTest {
 
     private static StreamSpec spec(String key, Chunks producer) {
         return new StreamSpec(key, "video/mp2t", Optional.of("DLNA.ORG_OP=10"), OptionalLong.of(CHUNKS * 90_000L),
-                producer);
+                OptionalLong.empty(), producer);
     }
 
     static byte[] readAll(LiveStream stream) throws Exception {

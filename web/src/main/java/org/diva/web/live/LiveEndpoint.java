@@ -57,6 +57,7 @@ public final class LiveEndpoint implements Endpoint {
             boolean head = HttpMethod.HEAD.is(request.getMethod());
             long from = stream.startOffset();
             long to = Long.MAX_VALUE; // exclusive; MAX: until the producer finishes
+            boolean padded = false; // a promised length: cut there, or padded up to it
             Matcher range = start.isPresent() ? null : OPEN_RANGE.matcher(headers.get(HttpHeader.RANGE) == null
                     ? "" : headers.get(HttpHeader.RANGE).replace(" ", "").toLowerCase(Locale.ROOT));
             if (range != null && range.matches() && (Long.parseLong(range.group(1)) > 0 || !range.group(2).isEmpty()
@@ -83,6 +84,9 @@ public final class LiveEndpoint implements Endpoint {
                 OptionalLong total = stream.completeSize();
                 if (total.isPresent()) {
                     to = total.getAsLong();
+                } else if (stream.promisedSize().isPresent() && stream.promisedSize().getAsLong() > from) {
+                    to = stream.promisedSize().getAsLong();
+                    padded = true;
                 }
             }
             if (to != Long.MAX_VALUE) {
@@ -92,7 +96,7 @@ public final class LiveEndpoint implements Endpoint {
                 response.write(true, null, callback);
                 return;
             }
-            send(stream, response, from, to);
+            send(stream, response, from, to, padded);
             callback.succeeded();
         }
     }
@@ -116,14 +120,34 @@ public final class LiveEndpoint implements Endpoint {
         stream.timeSeekAnswer().ifPresent(answer -> out.put(TIME_SEEK, answer));
     }
 
+    /** Sends filler from {@code position} up to the promised {@code to}. */
+    private static void pad(LiveStream stream, Response response, long position, long to, ByteBuffer buffer)
+            throws IOException {
+        while (position < to) {
+            buffer.clear();
+            buffer.limit((int) Math.min(buffer.capacity(), to - position));
+            stream.fill(buffer, position);
+            buffer.flip();
+            position += buffer.remaining();
+            try (Blocker.Callback blocker = Blocker.callback()) {
+                response.write(position >= to, buffer, blocker);
+                blocker.block();
+            }
+        }
+    }
+
     /** Copies [from, to) as it becomes available; returns when done, throws when the client or producer fails. */
-    private static void send(LiveStream stream, Response response, long from, long to)
+    private static void send(LiveStream stream, Response response, long from, long to, boolean padded)
             throws IOException, InterruptedException {
         ByteBuffer buffer = ByteBuffer.allocateDirect(HttpServer.LARGEST_POOLED_BUFFER);
         long position = from;
         while (position < to) {
             long available = stream.awaitBeyond(position, STALL);
             if (available <= position) {
+                if (stream.completeSize().isPresent() && padded) {
+                    pad(stream, response, position, to, buffer);
+                    return;
+                }
                 if (stream.completeSize().isPresent()) {
                     break; // the producer finished: a stream read from the start ends here
                 }
@@ -137,7 +161,7 @@ public final class LiveEndpoint implements Endpoint {
             }
             buffer.flip();
             position += read;
-            boolean last = position >= to || (stream.completeSize().isPresent()
+            boolean last = position >= to || (!padded && stream.completeSize().isPresent()
                     && position >= stream.completeSize().getAsLong());
             try (Blocker.Callback blocker = Blocker.callback()) {
                 response.write(last, buffer, blocker);

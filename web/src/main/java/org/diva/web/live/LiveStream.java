@@ -40,4 +40,21 @@ public interface LiveStream extends Closeable {
 
     /** The byte at which this reader starts (a time seek into a stream already produced starts mid-file). */
     long startOffset();
+
+    /**
+     * A length to announce while the stream is still being produced, for devices that refuse a response without
+     * Content-Length: the response is then cut at it, or padded up to it with {@link #fill} when the stream ends
+     * sooner. Empty: send no length until the stream is complete.
+     */
+    default OptionalLong promisedSize() {
+        return OptionalLong.empty();
+    }
+
+    /**
+     * Fills {@code into} with bytes a player skips (MPEG-TS null packets), to pad up to a promised size; the first
+     * byte goes to {@code position} of the stream.
+     */
+    default void fill(ByteBuffer into, long position) {
+        throw new UnsupportedOperationException("this stream cannot be padded");
+    }
 }

@@ -18,6 +18,7 @@ final class GrowingBytes implements LiveStream {
     private IOException failure;
     private long startOffset;
     private Optional<String> answer = Optional.empty();
+    private OptionalLong promised = OptionalLong.empty();
     volatile boolean closed;
 
     GrowingBytes(byte[] content) {
@@ -39,6 +40,24 @@ final class GrowingBytes implements LiveStream {
         startOffset = offset;
         answer = Optional.of(timeSeekAnswer);
         return this;
+    }
+
+    GrowingBytes promising(long size) {
+        promised = OptionalLong.of(size);
+        return this;
+    }
+
+    @Override
+    public OptionalLong promisedSize() {
+        return promised;
+    }
+
+    /** Filler as position-dependent bytes, so a test sees it lands where it should. */
+    @Override
+    public void fill(ByteBuffer into, long position) {
+        for (long at = position; into.hasRemaining(); at++) {
+            into.put((byte) ~at);
+        }
     }
 
     @Override

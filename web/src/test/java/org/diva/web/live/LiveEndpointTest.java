@@ -109,6 +109,36 @@ class LiveEndpointTest {
     }
 
     @Test
+    void aPromisedLengthIsSentBeforeTheStreamIsCompleteAndKeptByPaddingOrCutting() throws Exception {
+        GrowingBytes shorter = new GrowingBytes(content).promising(SIZE + 5000);
+        shorter.grow(100_000);
+        next.set(shorter);
+        HttpResponse<InputStream> response = client.send(request("film").build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertEquals(String.valueOf(SIZE + 5000), response.headers().firstValue("Content-Length").orElseThrow());
+        shorter.grow(SIZE);
+        byte[] body;
+        try (InputStream in = response.body()) {
+            body = in.readAllBytes();
+        }
+        assertEquals(SIZE + 5000, body.length);
+        assertArrayEquals(content, Arrays.copyOf(body, SIZE));
+        for (int i = SIZE; i < body.length; i++) {
+            assertEquals((byte) ~i, body[i], "filler at " + i);
+        }
+
+        GrowingBytes longer = new GrowingBytes(content).promising(1_000_000);
+        longer.grow(10_000);
+        next.set(longer);
+        HttpResponse<InputStream> cut = client.send(request("film").build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        longer.grow(SIZE);
+        try (InputStream in = cut.body()) {
+            assertArrayEquals(Arrays.copyOf(content, 1_000_000), in.readAllBytes());
+        }
+    }
+
+    @Test
     void aTimeSeekIsParsedPassedOnAndAnswered() throws Exception {
         GrowingBytes stream = new GrowingBytes(content).startingAt(1_000_000, "npt=12.000-600.000/600.000");
         stream.grow(SIZE);
