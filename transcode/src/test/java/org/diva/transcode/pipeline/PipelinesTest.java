@@ -49,8 +49,9 @@ class PipelinesTest {
     private final ExecutorService gops = Executors.newFixedThreadPool(2);
 
     @AfterEach
-    void stopThreads() {
+    void stopThreads() throws InterruptedException {
         gops.shutdownNow();
+        gops.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     @BeforeEach

@@ -16,8 +16,22 @@ public final class LiveThreads {
                 .filter(t -> !t.getName().startsWith("ForkJoinPool.commonPool")).collect(Collectors.toSet());
     }
 
-    /** Names of the threads alive now that were not in {@code before}. */
+    /**
+     * Names of the threads alive now that were not in {@code before}, after giving each up to two seconds to end: a
+     * pool's worker can still be on its way out when awaitTermination returns.
+     */
     public static Set<String> startedSince(Set<Thread> before) {
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        for (Thread thread : now()) {
+            if (!before.contains(thread)) {
+                try {
+                    thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
         return now().stream().filter(t -> !before.contains(t)).map(Thread::getName).collect(Collectors.toSet());
     }
 }
