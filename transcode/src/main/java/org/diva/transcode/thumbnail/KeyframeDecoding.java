@@ -25,16 +25,25 @@ final class KeyframeDecoding {
     private KeyframeDecoding() {
     }
 
-    /** The first video stream, if DiVA has a decoder for its codec; else a refusal naming the codec. */
-    static ElementaryStream videoStream(Demuxer demuxer, String name) throws ThumbnailException {
-        ElementaryStream video = demuxer.streams().stream().filter(s -> s.kind() == StreamKind.VIDEO).findFirst()
-                .orElseThrow(() -> new ThumbnailException(ThumbnailException.Reason.UNSUPPORTED, name
+    /**
+     * The first video stream, if DiVA has a decoder for its codec; else a refusal naming the codec.
+     *
+     * @param probedCodec the codec the container's probe names, for the demuxers that pass over tracks they cannot
+     *                    read (the MP4 demuxer leaves out VP9 and AV1 tracks)
+     */
+    static ElementaryStream videoStream(Demuxer demuxer, Optional<String> probedCodec, String name)
+            throws ThumbnailException {
+        Optional<ElementaryStream> found = demuxer.streams().stream().filter(s -> s.kind() == StreamKind.VIDEO)
+                .findFirst();
+        String codec = found.map(ElementaryStream::codec).or(() -> probedCodec).orElseThrow(() ->
+                new ThumbnailException(ThumbnailException.Reason.UNSUPPORTED, name
                         + ": no video track (an audio-only file); its cover art is its picture"));
-        if (!VideoDecoders.decodes(video.codec())) {
-            throw new ThumbnailException(ThumbnailException.Reason.UNSUPPORTED, name + ": " + codecName(video.codec())
+        if (found.isEmpty() || !VideoDecoders.decodes(codec)) {
+            throw new ThumbnailException(ThumbnailException.Reason.UNSUPPORTED, name + ": " + codecName(codec)
                     + " video; DiVA makes video thumbnails from H.264, MPEG-1/2 and MPEG-4 Part 2 only (its "
-                    + "pure-Java decoders have no " + codecName(video.codec()) + " decoder)");
+                    + "pure-Java decoders have no " + codecName(codec) + " decoder)");
         }
+        ElementaryStream video = found.get();
         if ((long) video.width() * video.height() > VideoStill.MAX_PIXELS) {
             throw new ThumbnailException(ThumbnailException.Reason.TOO_BIG, String.format(Locale.ROOT,
                     "%s: %dx%d video is bigger than the 4096x2304 DiVA decodes for a thumbnail", name, video.width(),
@@ -81,6 +90,10 @@ final class KeyframeDecoding {
                 }
                 if (first == null) {
                     first = packet.data().duplicate();
+                } else if (!packet.keyframe() && packet.pts() != Ticks.NONE && packet.pts() < keyframePts) {
+                    // A leading picture of an open GOP (ISO/IEC 13818-2 section 6.1.1.7: B pictures after the
+                    // I picture that refer to the GOP before): undecodable from here, as players skip it.
+                    continue;
                 }
                 Optional<Frame> frame = atOrAfter(decoder.decode(packet), keyframePts);
                 if (frame.isPresent()) {

@@ -12,7 +12,10 @@ import org.diva.transcode.demux.Demuxer;
 import org.diva.transcode.demux.StandardDemuxers;
 import org.diva.transcode.demux.mp4.VideoDisplay;
 import org.diva.transcode.probe.MediaFormatException;
+import org.diva.transcode.probe.VideoTrack;
+import org.diva.transcode.probe.mp4.Mp4Probe;
 import org.diva.transcode.stream.ElementaryStream;
+import org.diva.transcode.stream.StreamKind;
 import org.diva.transcode.stream.Ticks;
 import org.diva.transcode.video.Frame;
 import org.diva.transcode.video.decode.UnsupportedVideoException;
@@ -50,7 +53,9 @@ final class VideoStill {
                 Optional.empty());
         deadline.check("reading the " + container + " headers");
         try (Demuxer demuxer = StandardDemuxers.open(container, channel)) {
-            ElementaryStream video = KeyframeDecoding.videoStream(demuxer, name);
+            boolean demuxedVideo = demuxer.streams().stream().anyMatch(s -> s.kind() == StreamKind.VIDEO);
+            ElementaryStream video = KeyframeDecoding.videoStream(demuxer,
+                    demuxedVideo ? Optional.empty() : probedMp4Codec(channel, container), name);
             long start = KeyframeDecoding.firstVideoTime(demuxer, video, name);
             List<String> problems = new ArrayList<>();
             Set<Long> tried = new HashSet<>();
@@ -105,6 +110,18 @@ final class VideoStill {
             return VideoDisplay.read(channel);
         } catch (MediaFormatException e) {
             throw new ThumbnailException(ThumbnailException.Reason.DAMAGED, name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The codec of an MP4's first video track as the probe names it, for tracks the demuxer leaves out. */
+    private static Optional<String> probedMp4Codec(SeekableByteChannel channel, String container) throws IOException {
+        if (!container.equals("mp4")) {
+            return Optional.empty();
+        }
+        try {
+            return new Mp4Probe().probe(channel).video().stream().findFirst().map(VideoTrack::codec);
+        } catch (MediaFormatException e) {
+            return Optional.empty(); // the demuxer, which read the same header, has its own say on damage
         }
     }
 }

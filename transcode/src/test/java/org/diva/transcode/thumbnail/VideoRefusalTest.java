@@ -35,6 +35,8 @@ class VideoRefusalTest {
             "mkv/hevc-mp3.mkv              | UNSUPPORTED | HEVC (H.265) video",
             "mpegdemux/hevc_aac.ts         | UNSUPPORTED | HEVC (H.265) video",
             "mkv/vp9-opus.webm             | UNSUPPORTED | VP9 video",
+            "mp4/vp9.mp4                   | UNSUPPORTED | VP9 video",
+            "mp4/av1.mp4                   | UNSUPPORTED | AV1 video",
             "mp4/tone_title.m4a            | UNSUPPORTED | no video track",
             "mkv/flac-titled.mka           | UNSUPPORTED | no video track",
             "avi/xvid-mp3.avi              | UNSUPPORTED | AVI video; DiVA cannot take frames from AVI yet",
