@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import org.diva.transcode.probe.Fixtures;
 import org.diva.transcode.thumbnail.ThumbnailException.Reason;
 import org.junit.jupiter.api.Test;
@@ -101,6 +102,39 @@ class VideoRefusalTest {
         } catch (ThumbnailException e) {
             assertTrue(e.getMessage().startsWith(scribbled + ": "), e.getMessage());
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"mkv/h264-aac-subs.mkv", "mpegdemux/h264_bframes_aac.ts", "mpegdemux/mpeg2_ac3.vob",
+            "video/mpeg4_asp.ts", "mp4/fragmented.mp4"})
+    void cutShortOrScribbledFilesOfEveryContainerEndInAPictureOrAReason(String fixture) throws Exception {
+        byte[] whole = Files.readAllBytes(Fixtures.media(fixture));
+        String name = Path.of(fixture).getFileName().toString();
+        byte[] scribbled = whole.clone();
+        java.util.Random random = new java.util.Random(5);
+        for (int i = scribbled.length / 3; i < scribbled.length; i += 5) {
+            scribbled[i] = (byte) random.nextInt();
+        }
+        for (byte[] bytes : List.of(Arrays.copyOf(whole, whole.length / 3), Arrays.copyOf(whole, 1000), scribbled)) {
+            Path damaged = Files.write(dir.resolve(name), bytes);
+            try {
+                Thumbnail thumbnail = thumbnailer.ofFile(damaged, ImageBox.JPEG_TN);
+                assertTrue(thumbnail.jpeg().length > 0); // what survives may still show a picture
+            } catch (ThumbnailException e) {
+                assertTrue(e.getMessage().startsWith(damaged + ": "), e.getMessage());
+                assertTrue(e.reason() != Reason.TOO_SLOW, e.getMessage());
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"mkv/h264-aac-subs.mkv", "mpegdemux/mpeg2_ac3.vob", "video/mpeg4_asp.ts"})
+    void aVideoOfAnyContainerThatTakesTooLongIsGivenUpOn(String fixture) {
+        Thumbnailer slow = new Thumbnailer(Pictures.steppingClock(1000), Duration.ofSeconds(3));
+        ThumbnailException e = assertThrows(ThumbnailException.class,
+                () -> slow.ofFile(Fixtures.media(fixture), ImageBox.JPEG_TN));
+        assertEquals(Reason.TOO_SLOW, e.reason());
+        assertTrue(e.getMessage().contains("may take at most 3000 ms"), e.getMessage());
     }
 
     @Test
