@@ -13,7 +13,8 @@ import org.jcodec.codecs.h264.io.model.VUIParameters;
 /**
  * What a decoded frame does not say about how it looks: the shape of its pixels and how its samples map to colour.
  * H.264 states both in the SPS's VUI (ITU-T H.264 Annex E); MPEG-1/2 state a display aspect ratio in the sequence
- * header (ISO/IEC 13818-2 section 6.3.3) and leave colour to the picture size; MPEG-4 Part 2 is taken as square.
+ * header (ISO/IEC 13818-2 section 6.3.3) and MPEG-4 Part 2 a pixel aspect in the video object layer header
+ * (ISO/IEC 14496-2 section 6.2.3), both leaving colour to the picture size.
  * The container's word ('pasp' in MP4) wins over the stream's, as players do.
  *
  * @param pixelAspect width of a pixel over its height, 1 for square
@@ -32,6 +33,8 @@ record VideoLook(double pixelAspect, YuvColor color) {
         return switch (stream.codec()) {
             case "h264" -> h264(stream.codecPrivate().hasRemaining() ? stream.codecPrivate() : keyframe, height);
             case "mpeg1video", "mpeg2video" -> mpegVideo(keyframe, width, height);
+            case "mpeg4" -> new VideoLook(Mpeg4Aspect.of(stream.codecPrivate().hasRemaining() ? stream.codecPrivate()
+                    : keyframe), YuvColor.of(2, false, height));
             default -> new VideoLook(1, YuvColor.of(2, false, height));
         };
     }

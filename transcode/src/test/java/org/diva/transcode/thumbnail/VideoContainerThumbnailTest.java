@@ -44,6 +44,7 @@ class VideoContainerThumbnailTest {
             "video/h264_high_bframes.ts,     mpegts",
             "mp4/mpeg4_mp3.mp4,              mp4",    // MPEG-4 Part 2 with its VOL out of band, in 'esds'
             "mp4/fragmented.mp4,             mp4",
+            "thumbnail/anamorphic-asp.mkv,   matroska", // 16:11 pixels stated only in the MPEG-4 VOL
     })
     void matchesFfmpegsDecodeOfTheSameFrame(String fixture, String container) throws Exception {
         Ffmpeg.assumeInstalled();
