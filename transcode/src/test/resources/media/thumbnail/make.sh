@@ -56,3 +56,8 @@ ff -f lavfi -i "color=c=red:s=64x64,format=rgba,geq=r='255':g='0':b='0':a='if(lt
    -frames:v 1 transparent.png
 # 12 megapixels (4000x3000, 4:2:0 as cameras write), for the memory bound; smooth, so it stays small.
 ff -f lavfi -i "gradients=s=4000x3000:seed=7" -frames:v 1 -q:v 20 -pix_fmt yuvj420p 12mp.jpg
+
+# MPEG-4 Part 2 (ASP, B-frames) with 16:11 pixels stated only in the VOL header (aspect_ratio_info 4), in Matroska
+# whose CodecPrivate holds the VOL: 352x288 stored, shown 512x288.
+ff -f lavfi -i testsrc=size=352x288:rate=25:duration=2 -vf setsar=16/11 -c:v mpeg4 -q:v 8 -bf 2 -g 25 \
+   $EXACT anamorphic-asp.mkv

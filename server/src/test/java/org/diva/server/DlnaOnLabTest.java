@@ -79,4 +79,37 @@ class DlnaOnLabTest {
             assertTrue(tvRecorded, "the TV's requests are attributed to it");
         }
     }
+
+    @Test
+    void a_tv_is_offered_a_big_photo_at_each_dlna_jpeg_size_and_fetches_one() throws Exception {
+        Path media = tmp.resolve("media");
+        TestServer.copyFixtures(media);
+        java.awt.image.BufferedImage big = new java.awt.image.BufferedImage(1280, 960,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        javax.imageio.ImageIO.write(big, "jpeg", media.resolve("big.jpg").toFile());
+        try (LabFixture f = LabFixture.open();
+             TestServer s = TestServer.start(media, tmp.resolve("data"), "--upnp", "on", "--interface",
+                     f.lab.deviceInterface())) {
+            String uuid = Files.readString(tmp.resolve("data").resolve("upnp-device-uuid")).strip();
+            f.discover(uuid);
+            Map<String, String> photos = f.invoke(uuid, CDS, "Search", "ContainerID=0",
+                    "SearchCriteria=upnp:class derivedfrom \"object.item.imageItem\"", "Filter=*", "StartingIndex=0",
+                    "RequestedCount=0", "SortCriteria=+dc:title");
+            String didl = photos.get("Result");
+            assertEquals(didl.indexOf("/thumbnail/JPEG_SM"), didl.lastIndexOf("/thumbnail/JPEG_SM"),
+                    "only the big photo gets a scaled JPEG_SM copy (the 160x120 one is JPEG_SM itself): " + didl);
+            assertTrue(!didl.contains("DLNA.ORG_PN=JPEG_LRG;DLNA.ORG_OP=01;DLNA.ORG_CI=1"),
+                    "a photo within JPEG_LRG's box is its own JPEG_LRG: " + didl);
+            Matcher sm = Pattern.compile("<res protocolInfo=\"http-get:\\*:image/jpeg:DLNA.ORG_PN=JPEG_SM;[^\"]*\" "
+                    + "resolution=\"640x480\">(http://[^<]+/thumbnail/JPEG_SM\\?v=\\d+)</res>").matcher(didl);
+            assertTrue(sm.find(), "the JPEG_SM copy is offered: " + didl);
+            assertTrue(didl.contains("resolution=\"1024x768\">"), "and the JPEG_MED one: " + didl);
+            String[] fetched = f.tv.send("fetch", sm.group(1));
+            assertEquals("200", fetched[1]);
+            assertEquals("image/jpeg", Wire.decode(fetched[2]));
+            java.awt.image.BufferedImage picture = javax.imageio.ImageIO.read(
+                    new java.io.ByteArrayInputStream(Wire.bytes(fetched[3])));
+            assertEquals("640x480", picture.getWidth() + "x" + picture.getHeight());
+        }
+    }
 }

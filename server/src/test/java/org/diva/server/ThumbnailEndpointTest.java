@@ -33,6 +33,7 @@ class ThumbnailEndpointTest {
         TestServer.copyFixtures(media);
         try (TestServer s = TestServer.start(media, tmp.resolve("data"))) {
             assertPicture(s, "clip.mp4", 160, 120);   // 320x240 H.264
+            assertPicture(s, "clip.mkv", 160, 120);   // the same in Matroska
             assertPicture(s, "photo.jpg", 160, 120);  // as big as the box already
             assertPicture(s, "song.mp3", 64, 64);     // 64x64 cover art: never enlarged
 
@@ -51,14 +52,14 @@ class ThumbnailEndpointTest {
         Path media = tmp.resolve("media");
         TestServer.copyFixtures(media);
         Files.writeString(media.resolve("notes.mp4"), "a shopping list, not a film");
+        Files.write(media.resolve("blank.mp4"), withoutFrames(Files.readAllBytes(media.resolve("clip.mp4"))));
         try (TestServer s = TestServer.start(media, tmp.resolve("data"))) {
-            assertNoPicture(s, thumbnailPath(s, "clip.mkv"),
-                    "clip.mkv: a Matroska/WebM video; DiVA cannot take frames from Matroska yet");
+            assertNoPicture(s, thumbnailPath(s, "blank.mp4"), "blank.mp4: ");
             assertNoPicture(s, thumbnailPath(s, "quiet.flac"), "quiet.flac: its tags hold no cover art");
             assertNoPicture(s, thumbnailPath(s, "notes.mp4"), "notes.mp4 could not be read: ");
             assertNoPicture(s, "/api/v1/items/999999/thumbnail", "no media item 999999");
             assertNoPicture(s, "/api/v1/items/x/thumbnail", "no media item x");
-            String reason = new ObjectMapper().readTree(s.get(thumbnailPath(s, "clip.mkv")).body())
+            String reason = new ObjectMapper().readTree(s.get(thumbnailPath(s, "blank.mp4")).body())
                     .get("error").get("message").asText();
             assertTrue(!reason.contains(media.toString()), "no absolute paths leave the server: " + reason);
         }
@@ -87,11 +88,14 @@ class ThumbnailEndpointTest {
             assertEquals(etag, second.headers().firstValue("ETag").orElseThrow());
             assertEquals(304, s.get(path, "If-None-Match", etag).statusCode());
 
-            // A real change (here: the Matroska clip's bytes under the MP4's name) is a new item version.
-            Files.copy(media.resolve("clip.mkv"), clip, StandardCopyOption.REPLACE_EXISTING);
+            // A real change (here: the photo's bytes under the MP4's name) is a new item version, pictured anew.
+            Files.copy(media.resolve("photo.jpg"), clip, StandardCopyOption.REPLACE_EXISTING);
             Files.setLastModifiedTime(clip, FileTime.fromMillis(modified.toMillis() + 60_000));
             s.rescan();
-            assertNoPicture(s, path, "clip.mp4: a Matroska/WebM video");
+            HttpResponse<byte[]> changed = s.get(path);
+            assertEquals(200, changed.statusCode());
+            assertTrue(!etag.equals(changed.headers().firstValue("ETag").orElseThrow()), "a new version, a new tag");
+            assertTrue(!java.util.Arrays.equals(first.body(), changed.body()), "made again from the new bytes");
 
             Files.copy(TestServer.FIXTURES.resolve("clip.mp4"), clip, StandardCopyOption.REPLACE_EXISTING);
             Files.setLastModifiedTime(clip, FileTime.fromMillis(modified.toMillis() + 120_000));
@@ -134,6 +138,57 @@ class ThumbnailEndpointTest {
             assertTrue(makers <= 2, makers + " threads made pictures");
             assertPicture(s, "copy5.mp4", 160, 120);
         }
+    }
+
+    @Test
+    void photosComeScaledToEachDlnaJpegProfile() throws Exception {
+        Path media = tmp.resolve("media");
+        TestServer.copyFixtures(media);
+        BufferedImage big = new BufferedImage(1280, 960, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < big.getHeight(); y++) {
+            for (int x = 0; x < big.getWidth(); x++) {
+                big.setRGB(x, y, (x * 255 / big.getWidth()) << 16 | (y * 255 / big.getHeight()) << 8 | 128);
+            }
+        }
+        ImageIO.write(big, "jpeg", media.resolve("big.jpg").toFile());
+        try (TestServer s = TestServer.start(media, tmp.resolve("data"))) {
+            String base = thumbnailPath(s, "big.jpg");
+            assertSized(s, base, 160, 120);
+            assertSized(s, base + "/JPEG_TN", 160, 120);
+            assertSized(s, base + "/JPEG_SM", 640, 480);
+            assertSized(s, base + "/JPEG_MED", 1024, 768);
+            assertSized(s, base + "/JPEG_LRG", 1280, 960); // never enlarged
+
+            HttpResponse<byte[]> dlna = s.get(base + "/JPEG_SM", "getcontentFeatures.dlna.org", "1");
+            assertEquals("DLNA.ORG_PN=JPEG_SM;DLNA.ORG_OP=00;DLNA.ORG_CI=1",
+                    dlna.headers().firstValue("contentFeatures.dlna.org").orElseThrow());
+            String tn = s.get(base).headers().firstValue("ETag").orElseThrow();
+            String sm = dlna.headers().firstValue("ETag").orElseThrow();
+            assertTrue(!tn.equals(sm), "each size is its own resource: " + tn + " / " + sm);
+            assertEquals(304, s.get(base + "/JPEG_SM", "If-None-Match", sm).statusCode());
+            assertSized(s, base + "/JPEG_SM", 640, 480); // kept: served again from the store
+
+            assertNoPicture(s, base + "/JPEG_XL", "no picture profile JPEG_XL; DiVA makes JPEG_LRG, JPEG_MED, "
+                    + "JPEG_SM, JPEG_TN");
+            assertNoPicture(s, "/api/v1/items/999999/thumbnail/JPEG_SM", "no media item 999999");
+        }
+    }
+
+    /** The MP4 with every byte after its movie header zeroed: it probes as a video, but no frame decodes. */
+    private static byte[] withoutFrames(byte[] mp4) {
+        String text = new String(mp4, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int mdat = text.indexOf("mdat");
+        assertTrue(mdat > text.indexOf("moov"), "clip.mp4 has its movie header first (faststart)");
+        java.util.Arrays.fill(mp4, mdat + 4, mp4.length, (byte) 0);
+        return mp4;
+    }
+
+    private static void assertSized(TestServer s, String path, int width, int height) throws Exception {
+        HttpResponse<byte[]> response = s.get(path);
+        assertEquals(200, response.statusCode(), path + ": " + new String(response.body()));
+        assertEquals("image/jpeg", response.headers().firstValue("Content-Type").orElseThrow());
+        BufferedImage picture = ImageIO.read(new ByteArrayInputStream(response.body()));
+        assertEquals(width + "x" + height, picture.getWidth() + "x" + picture.getHeight(), path);
     }
 
     private static String thumbnailPath(TestServer s, String fileName) throws Exception {

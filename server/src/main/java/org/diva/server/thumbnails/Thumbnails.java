@@ -28,7 +28,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Items' JPEG_TN pictures: a video's keyframe, a photo, a song's cover art. Each is made on first request, on one of
+ * Items' pictures: JPEG_TN thumbnails (a video's keyframe, a photo, a song's cover art) and photos scaled to
+ * JPEG_SM, JPEG_MED and JPEG_LRG for renderers that would rather not fetch the original. Each is made on first request, on one of
  * a few maker threads (a TV opening a folder of 200 films asks for 200 at once; decoding them all at once would
  * take the memory of 200 decoders), and stored with the item version it was made from, so it is made again only
  * when the file changes. Requests for a picture already being made wait for that one. Lasting failures are stored
@@ -36,9 +37,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class Thumbnails implements AutoCloseable {
     public static final ImageBox BOX = ImageBox.JPEG_TN;
+    /** The boxes pictures are made in, by DLNA profile name. */
+    public static final java.util.Map<String, ImageBox> BOXES = java.util.Map.of("JPEG_TN", ImageBox.JPEG_TN,
+            "JPEG_SM", ImageBox.JPEG_SM, "JPEG_MED", ImageBox.JPEG_MED, "JPEG_LRG", ImageBox.JPEG_LRG);
     private static final Logger LOG = LoggerFactory.getLogger(Thumbnails.class);
 
-    private record Key(long itemId, int version) {
+    private record Key(long itemId, int version, String profile) {
     }
 
     private final Catalogue catalogue;
@@ -69,12 +73,17 @@ public final class Thumbnails implements AutoCloseable {
                 });
     }
 
+    /** The item's JPEG_TN thumbnail; see {@link #of(long, ImageBox)}. */
+    public Optional<CompletableFuture<ThumbnailOutcome>> of(long itemId) throws SQLException {
+        return of(itemId, BOX);
+    }
+
     /**
-     * The item's picture: at once when stored for its current version, else when made.
+     * The item's picture in {@code box}: at once when stored for its current version, else when made.
      *
      * @return empty when there is no such item
      */
-    public Optional<CompletableFuture<ThumbnailOutcome>> of(long itemId) throws SQLException {
+    public Optional<CompletableFuture<ThumbnailOutcome>> of(long itemId, ImageBox box) throws SQLException {
         Optional<CatalogueItem> found = catalogue.find(itemId);
         if (found.isEmpty()) {
             return Optional.empty();
@@ -85,15 +94,15 @@ public final class Thumbnails implements AutoCloseable {
                     name(item) + " could not be read: " + item.failure().orElse("unknown reason"), true,
                     item.version())));
         }
-        Optional<ThumbnailOutcome> stored = store.find(itemId, BOX.dlnaProfile());
+        Optional<ThumbnailOutcome> stored = store.find(itemId, box.dlnaProfile());
         if (stored.isPresent() && stored.get().itemVersion() == item.version()) {
             return Optional.of(CompletableFuture.completedFuture(stored.get()));
         }
-        return Optional.of(make(item));
+        return Optional.of(make(item, box));
     }
 
-    private CompletableFuture<ThumbnailOutcome> make(CatalogueItem item) {
-        Key key = new Key(item.id(), item.version());
+    private CompletableFuture<ThumbnailOutcome> make(CatalogueItem item, ImageBox box) {
+        Key key = new Key(item.id(), item.version(), box.dlnaProfile());
         CompletableFuture<ThumbnailOutcome> mine = new CompletableFuture<>();
         CompletableFuture<ThumbnailOutcome> running = inFlight.putIfAbsent(key, mine);
         if (running != null) {
@@ -103,7 +112,7 @@ public final class Thumbnails implements AutoCloseable {
         try {
             makers.execute(() -> {
                 try {
-                    mine.complete(makeAndStore(item));
+                    mine.complete(makeAndStore(item, box));
                 } catch (Throwable t) {
                     mine.completeExceptionally(t);
                 }
@@ -115,25 +124,25 @@ public final class Thumbnails implements AutoCloseable {
         return mine;
     }
 
-    private ThumbnailOutcome makeAndStore(CatalogueItem item) throws SQLException {
+    private ThumbnailOutcome makeAndStore(CatalogueItem item, ImageBox box) throws SQLException {
         long start = System.nanoTime();
-        ThumbnailOutcome outcome = picture(item);
+        ThumbnailOutcome outcome = picture(item, box);
         long millis = (System.nanoTime() - start) / 1_000_000;
         if (outcome instanceof ThumbnailOutcome.NoPicture none) {
             if (none.lasting()) {
                 LOG.info("no picture of item {}: {}", item.id(), none.reason());
-                store.save(item.id(), BOX.dlnaProfile(), outcome);
+                store.save(item.id(), box.dlnaProfile(), outcome);
             } else {
                 LOG.warn("no picture of item {} for now: {}", item.id(), none.reason());
             }
         } else {
-            LOG.debug("picture of item {} made in {} ms", item.id(), millis);
-            store.save(item.id(), BOX.dlnaProfile(), outcome);
+            LOG.debug("{} picture of item {} made in {} ms", box.dlnaProfile(), item.id(), millis);
+            store.save(item.id(), box.dlnaProfile(), outcome);
         }
         return outcome;
     }
 
-    private ThumbnailOutcome picture(CatalogueItem item) throws SQLException {
+    private ThumbnailOutcome picture(CatalogueItem item, ImageBox box) throws SQLException {
         String name = name(item);
         try {
             Thumbnail thumbnail;
@@ -143,10 +152,10 @@ public final class Thumbnails implements AutoCloseable {
                     return new ThumbnailOutcome.NoPicture(name + ": its tags hold no cover art", true,
                             item.version());
                 }
-                thumbnail = thumbnailer.ofImage(art.get().data(), "the cover art of " + name, BOX);
+                thumbnail = thumbnailer.ofImage(art.get().data(), "the cover art of " + name, box);
             } else {
                 try (FileChannel channel = FileChannel.open(item.path(), StandardOpenOption.READ)) {
-                    thumbnail = thumbnailer.ofChannel(channel, name, BOX);
+                    thumbnail = thumbnailer.ofChannel(channel, name, box);
                 }
             }
             return new ThumbnailOutcome.Picture(thumbnail.jpeg(), thumbnail.size().width(),

@@ -21,6 +21,7 @@ import org.diva.server.catalogue.ItemQuery;
 import org.diva.server.catalogue.ProbeOutcome;
 import org.diva.transcode.probe.MediaKind;
 import org.diva.transcode.probe.StandardProbes;
+import org.diva.transcode.thumbnail.ImageBox;
 import org.diva.transcode.thumbnail.Thumbnailer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,8 +45,9 @@ class ThumbnailsTest {
         catalogue = new Catalogue(database.dataSource(), Clock.systemUTC());
         Path media = Files.createDirectories(tmp.resolve("media"));
         List<ProbeOutcome> outcomes = new ArrayList<>();
-        for (String name : List.of("clip.mp4", "photo.jpg", "song.mp3", "clip.mkv")) {
-            Path file = Files.copy(LIBRARY.resolve(name), media.resolve(name));
+        for (String name : List.of("clip.mp4", "photo.jpg", "song.mp3", "blank.mp4")) {
+            Path file = name.equals("blank.mp4") ? Files.write(media.resolve(name), blank())
+                    : Files.copy(LIBRARY.resolve(name), media.resolve(name));
             FileFacts facts = new FileFacts(media, file, "", MediaKind.VIDEO, Files.size(file),
                     Files.getLastModifiedTime(file).toMillis(), "");
             outcomes.add(ProbeOutcome.ok(facts, StandardProbes.create().probe(file)));
@@ -82,7 +84,7 @@ class ThumbnailsTest {
     @Test
     void whenTooManyWaitTheRestAreToldToComeBack() throws Exception {
         List<CompletableFuture<ThumbnailOutcome>> answers = new ArrayList<>();
-        for (String name : List.of("clip.mp4", "photo.jpg", "song.mp3", "clip.mkv")) {
+        for (String name : List.of("clip.mp4", "photo.jpg", "song.mp3", "blank.mp4")) {
             answers.add(thumbnails.of(id(name)).orElseThrow());
         }
         assertEquals(3, makers.queued());
@@ -91,20 +93,42 @@ class ThumbnailsTest {
         makers.runAll();
         assertInstanceOf(ThumbnailOutcome.Picture.class, answers.get(0).join());
         // the refused one is not remembered: asked again, it is made
-        CompletableFuture<ThumbnailOutcome> again = thumbnails.of(id("clip.mkv")).orElseThrow();
+        CompletableFuture<ThumbnailOutcome> again = thumbnails.of(id("blank.mp4")).orElseThrow();
         makers.runAll();
         ThumbnailOutcome.NoPicture none = assertInstanceOf(ThumbnailOutcome.NoPicture.class, again.join());
-        assertTrue(none.reason().startsWith("clip.mkv: a Matroska/WebM video"), none.reason());
+        assertTrue(none.reason().startsWith("blank.mp4: "), none.reason());
     }
 
     @Test
     void lastingFailuresAreRememberedForTheVersion() throws Exception {
-        long mkv = id("clip.mkv");
+        long mkv = id("blank.mp4");
         CompletableFuture<ThumbnailOutcome> first = thumbnails.of(mkv).orElseThrow();
         makers.runAll();
         assertInstanceOf(ThumbnailOutcome.NoPicture.class, first.join());
         assertTrue(thumbnails.of(mkv).orElseThrow().isDone(), "the reason is stored, not found out again");
         assertEquals(Optional.empty(), thumbnails.of(987_654).map(f -> f));
+    }
+
+    @Test
+    void eachBoxIsItsOwnPicture() throws Exception {
+        long clip = id("clip.mp4");
+        CompletableFuture<ThumbnailOutcome> small = thumbnails.of(clip, ImageBox.JPEG_SM).orElseThrow();
+        CompletableFuture<ThumbnailOutcome> tiny = thumbnails.of(clip).orElseThrow();
+        assertEquals(2, makers.queued(), "two sizes, two makings");
+        makers.runAll();
+        assertEquals(320, assertInstanceOf(ThumbnailOutcome.Picture.class, small.join()).width());
+        assertEquals(160, assertInstanceOf(ThumbnailOutcome.Picture.class, tiny.join()).width());
+        ThumbnailOutcome stored = thumbnails.of(clip, ImageBox.JPEG_SM).orElseThrow().join();
+        assertEquals(320, assertInstanceOf(ThumbnailOutcome.Picture.class, stored).width());
+        assertEquals(0, makers.queued(), "both stored");
+    }
+
+    /** clip.mp4 with everything after its movie header zeroed: a video by its headers, no frame decodes. */
+    private static byte[] blank() throws Exception {
+        byte[] mp4 = Files.readAllBytes(LIBRARY.resolve("clip.mp4"));
+        int mdat = new String(mp4, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("mdat");
+        java.util.Arrays.fill(mp4, mdat + 4, mp4.length, (byte) 0);
+        return mp4;
     }
 
     private long id(String fileName) throws Exception {

@@ -19,13 +19,14 @@ import org.diva.transcode.probe.FormatSniffer;
 /**
  * Makes a JPEG picture of a photo, a video or cover art, fitted into an {@link ImageBox} (a DLNA thumbnail, or a
  * scaled photo). What a file is comes from its first bytes, not its name. Supported: JPEG (turned as its EXIF
- * orientation says) and PNG photos, and H.264 (progressive, 8-bit, 4:2:0) in MP4 or QuickTime, from a keyframe about
- * a tenth of the way in. Everything else, and damaged files, end in a {@link ThumbnailException} that says what the
+ * orientation says) and PNG photos; and videos in MP4/QuickTime, Matroska/WebM, MPEG-TS/M2TS and MPEG-PS whose video
+ * is H.264 (progressive, 8-bit, 4:2:0), MPEG-1/2 or MPEG-4 Part 2, from a keyframe about a tenth of the way in (see
+ * {@link VideoStill}). Everything else, and damaged files, end in a {@link ThumbnailException} that says what the
  * file is and why no picture comes from it.
  *
  * <p>Bounds, per call: the time allowed (checked between stages, and between rows while a photo decodes); memory
  * that follows the target box rather than the source (photos decode subsampled; video frames are capped at 4096x2304);
- * and bytes read from a video (its movie header and a few keyframes). The caller bounds how many calls run at once.
+ * and packets read from a video (its headers and a few keyframes' GOP openings). The caller bounds how many calls run at once.
  * Thread-safe: calls share nothing.
  */
 public final class Thumbnailer {
@@ -79,7 +80,10 @@ public final class Thumbnailer {
                     yield PhotoDecoder.decode(new ChannelImageInput(channel), "jpeg", box, orientation, deadline, name);
                 }
                 case PNG -> PhotoDecoder.decode(new ChannelImageInput(channel), "png", box, 1, deadline, name);
-                case MP4 -> Mp4Keyframes.picture(channel, name, box, deadline);
+                case MP4 -> VideoStill.picture(channel, "mp4", name, box, deadline);
+                case MATROSKA -> VideoStill.picture(channel, "matroska", name, box, deadline);
+                case MPEG_TS -> VideoStill.picture(channel, "mpegts", name, box, deadline);
+                case MPEG_PS -> VideoStill.picture(channel, "mpegps", name, box, deadline);
                 default -> throw Unsupported.format(format.get(), name);
             };
             return encode(picture, box, deadline);

@@ -4,24 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalLong;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Which keyframes are tried, in order: one row per kind of index. */
+/** Which moments are tried, in order: one row per kind of timeline. */
 class KeyframePickerTest {
-    @ParameterizedTest(name = "{0} frames, keyframes {1} -> {2}")
+    @ParameterizedTest(name = "start {0}, duration {1} -> {2}")
     @CsvSource(delimiter = '|', value = {
-            "150   | 0 25 50 75 100 125 | 25 50",       // 10% = 15 -> 25, 20% -> 25 again, 30% = 45 -> 50, 40% -> 50
-            "1000  | 0 250 500 750      | 0 250 500",   // sparse keyframes: 0.1 -> 0, 0.2 -> 250, 0.3 -> 250, 0.4 -> 500
-            "50    | 0                  | 0",           // one keyframe
-            "100   |                    | 10 20 30 40", // no 'stss': every frame is a keyframe
-            "1     |                    | 0",
-            "180000 | 0 300 600 900 179700 | 900",      // a two-hour film indexed only at its start: nearest is 900
+            "0       | 540000 | 54000 108000 162000 216000",      // 6 s from 0: 0.6, 1.2, 1.8, 2.4 s
+            "126000  | 900000 | 216000 306000 396000 486000",    // a broadcast whose clock starts at 1.4 s
+            "0       | 3      | 0 1",                            // rounding collapses repeats
+            "0       | 0      | 0",                              // nothing to spread over: the start
+            "90000   | -1     | 90000",                          // unknown duration: the start only
     })
-    void candidates(int frames, String keyframes, String expected) {
-        int[] sync = keyframes == null ? new int[0] : Arrays.stream(keyframes.trim().split(" +"))
-                .mapToInt(Integer::parseInt).toArray();
-        List<Integer> picks = KeyframePicker.candidates(sync, frames);
-        assertEquals(Arrays.stream(expected.trim().split(" +")).map(Integer::valueOf).toList(), picks);
+    void targets(long start, long duration, String expected) {
+        OptionalLong known = duration < 0 ? OptionalLong.empty() : OptionalLong.of(duration);
+        List<Long> picks = KeyframePicker.targets(start, known);
+        assertEquals(Arrays.stream(expected.trim().split(" +")).map(Long::valueOf).toList(), picks);
     }
 }

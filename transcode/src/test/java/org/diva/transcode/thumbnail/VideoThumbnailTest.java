@@ -43,7 +43,7 @@ class VideoThumbnailTest {
         BufferedImage expected = read(fixture(reference));
         BufferedImage picture;
         try (FileChannel channel = FileChannel.open(fixture(video))) {
-            picture = Mp4Keyframes.picture(channel, video, ImageBox.JPEG_TN,
+            picture = VideoStill.picture(channel, "mp4", video, ImageBox.JPEG_TN,
                     new Deadline(Clock.systemUTC(), Duration.ofSeconds(30), video));
         }
         double db = psnr(picture, expected);

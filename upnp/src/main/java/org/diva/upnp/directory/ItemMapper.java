@@ -33,8 +33,11 @@ import org.diva.upnp.library.VideoStream;
  * <li>{@code {base}/media/{id}}: the file;</li>
  * <li>{@code {base}/media/{id}/subtitles/{index}}: a subtitle file beside it (indexes 0 to k-1 for its k files),
  * then its embedded text subtitle tracks as SubRip (k onwards, in track order);</li>
- * <li>{@code {base}/api/v1/items/{id}/artwork?v={version}}: its cover art, as a JPEG thumbnail; the version
- * changes the URL when the item changes, since TVs cache art by URL (the server ignores the query).</li>
+ * <li>{@code {base}/api/v1/items/{id}/thumbnail?v={version}}: its picture (cover art, a video frame, a photo) as a
+ * JPEG_TN thumbnail; the version changes the URL when the item changes, since TVs cache art by URL (the server
+ * ignores the query);</li>
+ * <li>{@code {base}/api/v1/items/{id}/thumbnail/{profile}?v={version}}: a photo scaled to JPEG_SM, JPEG_MED or
+ * JPEG_LRG (see {@link ScaledPhotos}).</li>
  * </ul>
  */
 final class ItemMapper {
@@ -49,21 +52,24 @@ final class ItemMapper {
     /** How a JPEG_TN thumbnail is announced (an image: interactive and background transfer). */
     static final String THUMBNAIL_PROTOCOL = "http-get:*:image/jpeg:DLNA.ORG_PN=JPEG_TN;DLNA.ORG_OP=01;"
             + "DLNA.ORG_CI=1;DLNA.ORG_FLAGS=00D00000000000000000000000000000";
-    /** Videos the server can draw a thumbnail of: H.264 in MP4/QuickTime. */
-    private static final Set<String> THUMBNAIL_CONTAINERS = Set.of("mp4", "mov");
+    /** Videos the server can draw a thumbnail of: those it demuxes, with video it decodes. */
+    private static final Set<String> THUMBNAIL_CONTAINERS = Set.of("mp4", "mov", "matroska", "webm", "mpegts",
+            "m2ts", "mpegps");
+    private static final Set<String> THUMBNAIL_CODECS = Set.of("h264", "mpeg1video", "mpeg2video", "mpeg4");
 
     private ItemMapper() {
     }
 
     /**
      * Whether the server can make a thumbnail ({@code /api/v1/items/{id}/thumbnail}): cover art for music, a frame
-     * of an H.264 MP4, a scaled JPEG or PNG photo.
+     * of an H.264, MPEG-1/2 or MPEG-4 Part 2 video in MP4, Matroska, MPEG-TS or MPEG-PS (the server may still find
+     * the stream beyond its decoder: 10-bit, interlaced H.264), a scaled JPEG or PNG photo.
      */
     static boolean hasThumbnail(MediaItem item) {
         return switch (item.kind()) {
             case AUDIO -> item.hasCoverArt();
             case VIDEO -> THUMBNAIL_CONTAINERS.contains(item.file().container())
-                    && item.video().map(v -> v.codec().equals("h264")).orElse(false);
+                    && item.video().map(v -> THUMBNAIL_CODECS.contains(v.codec())).orElse(false);
             case PHOTO -> Set.of("jpeg", "png").contains(item.file().container());
         };
     }
@@ -92,6 +98,7 @@ final class ItemMapper {
         if (art.isPresent()) {
             resources.add(DidlResource.of(thumbnail, THUMBNAIL_PROTOCOL));
         }
+        resources.addAll(ScaledPhotos.of(item, baseUrl));
         List<Caption> captions = new ArrayList<>();
         for (SubtitleFile subtitle : item.subtitleFiles()) {
             addSubtitle(media + "/subtitles/" + subtitle.index(), subtitle.format(), resources, captions);

@@ -31,12 +31,14 @@ final class Mpeg4Decoder extends ReorderingDecoder {
     protected Picture decodePicture(Packet packet, String where) throws MediaFormatException {
         ByteBuffer data = packet.data().duplicate();
         if (meta == null) {
-            ByteBuffer first = header.length > 0 ? ByteBuffer.wrap(header) : data.duplicate();
-            meta = jcodec.getCodecMeta(first.duplicate());
             if (header.length > 0) {
-                // JCodec learns the VOL from the bytes it decodes: feed it the out-of-band header once.
-                jcodec.decodeFrame(first, size.planes(meta, 16, 16, "the stream's decoder configuration"));
+                // JCodec learns the VOL from the bytes it decodes, and sizes a stream only from a VOL followed by a
+                // VOP: the out-of-band header (MP4's esds, Matroska's CodecPrivate) goes in front of the first packet.
+                ByteBuffer joined = ByteBuffer.allocate(header.length + data.remaining());
+                joined.put(header).put(data).flip();
+                data = joined;
             }
+            meta = jcodec.getCodecMeta(data.duplicate());
         }
         return jcodec.decodeFrame(data, size.planes(meta, 16, 16, where));
     }
