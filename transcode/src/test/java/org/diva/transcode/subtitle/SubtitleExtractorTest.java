@@ -8,12 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.diva.transcode.probe.Fixtures;
 import org.diva.transcode.probe.MediaFormatException;
 import org.diva.transcode.testing.Ffmpeg;
+import org.diva.transcode.testing.SrtCues;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -31,13 +31,10 @@ class SubtitleExtractorTest {
     void cuesEqualFfmpegs(String name, int track) throws IOException {
         Ffmpeg.assumeInstalled();
         Path file = Fixtures.media(name);
-        Ffmpeg.Result ffmpeg = Ffmpeg.run(List.of("ffmpeg", "-v", "error", "-i", file.toString(), "-map",
-                "0:s:" + track, "-f", "srt", "-"));
-        assertEquals(0, ffmpeg.exit(), ffmpeg.stderr());
-        List<String> expected = cues(ffmpeg.stdout().replaceAll("<[^>]*>", ""));
+        List<String> expected = SrtCues.ffmpeg(file, track);
         List<String> actual;
         try (FileChannel channel = FileChannel.open(file)) {
-            actual = cues(EXTRACTOR.srt(channel, track));
+            actual = SrtCues.of(EXTRACTOR.srt(channel, track));
         }
         assertFalse(expected.isEmpty());
         assertEquals(expected, actual);
@@ -46,7 +43,7 @@ class SubtitleExtractorTest {
     @Test
     void movTextKeepsGapsAndUnicode() throws IOException {
         try (FileChannel channel = FileChannel.open(Fixtures.media("subtitle/h264-movtext.mp4"))) {
-            List<String> cues = cues(EXTRACTOR.srt(channel, 0));
+            List<String> cues = SrtCues.of(EXTRACTOR.srt(channel, 0));
             assertEquals(4, cues.size(), cues.toString());
             assertEquals("00:00:02,000 --> 00:00:02,500|Two lines:\ndéjà vu – ünïcödé", cues.get(2));
             assertEquals("00:00:03,250 --> 00:00:03,900|After a gap", cues.get(3));
@@ -92,21 +89,5 @@ class SubtitleExtractorTest {
                 }
             }
         }
-    }
-
-    /** "start --> end|text" per cue, numbering checked to run from 1. */
-    static List<String> cues(String srt) {
-        List<String> out = new ArrayList<>();
-        String[] blocks = srt.replace("\r\n", "\n").strip().split("\n\n+");
-        int number = 1;
-        for (String block : blocks) {
-            if (block.isBlank()) {
-                continue;
-            }
-            String[] lines = block.split("\n", 3);
-            assertEquals(Integer.toString(number++), lines[0].strip(), "cue number");
-            out.add(lines[1].strip() + "|" + (lines.length > 2 ? lines[2].strip() : ""));
-        }
-        return out;
     }
 }

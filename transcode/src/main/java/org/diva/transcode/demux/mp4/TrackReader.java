@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 import org.diva.transcode.probe.MediaFormatException;
+import org.diva.transcode.probe.mp4.Mp4Fields;
 import org.diva.transcode.stream.ElementaryStream;
 import org.diva.transcode.stream.Ticks;
 
@@ -47,7 +48,7 @@ final class TrackReader {
         long[] edit = editStart(trak.path("edts", "elst"), movieTimescale);
         SampleFormat f = format.get();
         ElementaryStream stream = new ElementaryStream(index, f.kind(), f.codec(), ByteBuffer.wrap(f.codecPrivate()),
-                f.width(), f.height(), f.sampleRate(), f.channels(), language(language),
+                f.width(), f.height(), f.sampleRate(), f.channels(), Mp4Fields.language(language),
                 mediaDuration > 0 ? OptionalLong.of(Ticks.fromTimescale(mediaDuration, timescale))
                         : OptionalLong.empty());
         return Optional.of(new Mp4Track(stream, id, f, StblReader.read(stbl, fileSize), timescale, edit[0],
@@ -81,21 +82,5 @@ final class TrackReader {
             empty += duration;
         }
         return new long[] {0, 0};
-    }
-
-    private static Optional<String> language(int packed) {
-        if (packed < 0x400) {
-            return Optional.empty();
-        }
-        char[] letters = new char[3];
-        for (int i = 0; i < 3; i++) {
-            int letter = (packed >> (10 - 5 * i)) & 0x1f;
-            if (letter < 1 || letter > 26) {
-                return Optional.empty();
-            }
-            letters[i] = (char) ('a' - 1 + letter);
-        }
-        String code = new String(letters);
-        return code.equals("und") ? Optional.empty() : Optional.of(code);
     }
 }

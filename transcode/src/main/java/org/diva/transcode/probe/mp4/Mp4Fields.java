@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /** Decoding of the small fixed fields MP4 boxes are made of, and the wording of MP4 error messages. */
-final class Mp4Fields {
+public final class Mp4Fields {
     private Mp4Fields() {
     }
 
@@ -79,7 +79,7 @@ final class Mp4Fields {
      * Macintosh language codes below 0x400 and 0x7fff for "unspecified"; DiVA reads those as not tagged, as does
      * "und".
      */
-    static Optional<String> language(int packed) {
+    public static Optional<String> language(int packed) {
         if (packed < 0x400 || packed == 0x7fff) {
             return Optional.empty();
         }
