@@ -17,6 +17,21 @@ public interface PacketStage extends Closeable {
     /** The stream this stage produces. */
     ElementaryStream output();
 
+    /**
+     * For stages whose output comes from threads of their own (a GOP-parallel transcode): where to hand it as soon
+     * as it exists, so a stream starts when its first GOP is done rather than when the next input packet comes.
+     * Called once, before the first push; {@code output} is safe to call from any thread. Other stages ignore it
+     * and return their output from push and finish.
+     */
+    default void attach(Output output) {
+    }
+
+    /** Takes output packets from any thread. */
+    @FunctionalInterface
+    interface Output {
+        void deliver(List<Packet> packets) throws IOException;
+    }
+
     /** Takes the next input packet (decoding order); returns the output packets that are ready, in order. */
     List<Packet> push(Packet packet) throws IOException;
 

@@ -76,6 +76,16 @@ public final class Pipeline {
             long from = startTicks > 0 ? demuxer.seek(startTicks) : Long.MIN_VALUE;
             int keyStream = keyStream();
             Interleaver interleaver = new Interleaver(stages.size(), MAX_LEAD);
+            // Stages with threads of their own deliver from those threads: the lock keeps interleaver and muxer
+            // to one writer at a time.
+            Object output = new Object();
+            PacketStage.Output deliver = packets -> {
+                synchronized (output) {
+                    interleaver.add(packets);
+                    write(interleaver.ready(), keyStream);
+                }
+            };
+            stages.values().forEach(stage -> stage.attach(deliver));
             boolean videoStarted = false;
             Optional<Packet> next;
             while ((next = demuxer.read()).isPresent()) {
@@ -93,15 +103,20 @@ public final class Pipeline {
                 } else if (packet.pts() != Ticks.NONE && packet.pts() < from) {
                     continue; // from before the picture the output starts with
                 }
-                interleaver.add(stage.push(packet));
-                write(interleaver.ready(), keyStream);
+                deliver.deliver(stage.push(packet));
             }
             for (PacketStage stage : stages.values()) {
-                interleaver.add(stage.finish());
-                interleaver.end(stage.output().index());
+                List<Packet> rest = stage.finish();
+                synchronized (output) {
+                    interleaver.add(rest);
+                    interleaver.end(stage.output().index());
+                    write(interleaver.ready(), keyStream);
+                }
             }
-            write(interleaver.drain(), keyStream);
-            muxer.finish();
+            synchronized (output) {
+                write(interleaver.drain(), keyStream);
+                muxer.finish();
+            }
             return from == Long.MIN_VALUE ? 0 : from;
         } finally {
             stages.values().forEach(PacketStage::close);

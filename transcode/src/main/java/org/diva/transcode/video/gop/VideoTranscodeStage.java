@@ -24,7 +24,8 @@ import org.diva.transcode.video.VideoEncoder;
  * The {@link VideoTranscoder} as a pipeline stage. The transcoder pulls its input and blocks for finished GOPs;
  * the pipeline pushes packets and must not block on encoding. So a small thread of this stage drives the
  * transcoder: pushed packets go through a bounded queue (a full queue makes the demuxer wait: back-pressure, not
- * buffering), encoded packets come back through another and leave with the next push.
+ * buffering); encoded packets go to the pipeline's output from that thread as soon as their GOP is done (or, with
+ * no output attached, come back with the next push).
  */
 public final class VideoTranscodeStage implements PacketStage {
     private static final int QUEUED_PACKETS = 64;
@@ -37,6 +38,7 @@ public final class VideoTranscodeStage implements PacketStage {
     private final VideoTranscoder transcoder;
     private final Thread driver;
     private volatile IOException failure;
+    private volatile Output sink;
 
     /**
      * @param gops        runs the GOP tasks (the machine's cores)
@@ -65,10 +67,21 @@ public final class VideoTranscodeStage implements PacketStage {
         }
     }
 
+    @Override
+    public void attach(Output output) {
+        this.sink = output;
+    }
+
+    /** Runs the transcoder; its packets go straight to the attached output, else wait for the next push. */
     private void drive() {
         try {
             for (Optional<Packet> next = transcoder.next(); next.isPresent(); next = transcoder.next()) {
-                encoded.add(next.get());
+                Output to = sink;
+                if (to != null) {
+                    to.deliver(List.of(next.get()));
+                } else {
+                    encoded.add(next.get());
+                }
             }
         } catch (IOException e) {
             failure = e;
