@@ -26,6 +26,8 @@ final class GopSplitter {
     private Packet nextKey;
     private Packet lookahead;
     private boolean ended;
+    /** The source said it has ended: it is not read again (VideoTranscodeStage's says so once, then blocks). */
+    private boolean sourceEnded;
     private long number;
     private long spacing = DEFAULT_SPACING;
 
@@ -100,7 +102,12 @@ final class GopSplitter {
             lookahead = null;
             return p;
         }
-        return source.read().orElse(null);
+        if (sourceEnded) {
+            return null;
+        }
+        Packet p = source.read().orElse(null);
+        sourceEnded = p == null;
+        return p;
     }
 
     private Gop gop(Packet key, List<Packet> packets, long end) {
