@@ -2,7 +2,6 @@ package org.diva.transcode.demux.matroska;
 
 import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import org.diva.transcode.demux.DecodeTimes;
 import org.diva.transcode.demux.Demuxer;
 import org.diva.transcode.probe.HeaderSource;
 import org.diva.transcode.probe.MediaFormatException;
@@ -48,25 +46,9 @@ public final class MatroskaDemuxer implements Demuxer {
     private final Map<Long, DemuxTrack> tracks = new HashMap<>();
     /** Seeks past this (about 350 years) go to the end, so no time can overflow the conversions. */
     private static final long MAX_SEEK = 1L << 50;
-    /** Pictures held back to derive decoding times: past the reorder depth of x264 with B-pyramids (2). */
-    private static final int REORDER_DEPTH = 4;
     private final ClusterCursor cursor;
     private final ClusterCursor.State start;
-    /** Packets in file order; a video packet waits here until its decoding time is known. */
-    private final ArrayDeque<Slot> pending = new ArrayDeque<>();
-    /** Matroska stores no decoding times; video streams get derived ones (B-frames reorder pictures). */
-    private final Map<Integer, DecodeTimes> decodeTimes = new HashMap<>();
-    /** Per video stream, its slots still waiting for a decoding time, in order. */
-    private final Map<Integer, ArrayDeque<Slot>> untimed = new HashMap<>();
-
-    /** A place in file order, filled when the packet's decoding time is known. */
-    private static final class Slot {
-        Packet packet;
-
-        Slot(Packet packet) {
-            this.packet = packet;
-        }
-    }
+    private final FileOrder pending = new FileOrder();
     private final long seekTrack;
     private CueIndex cues;
     private Set<Integer> selected;
@@ -142,15 +124,15 @@ public final class MatroskaDemuxer implements Demuxer {
      */
     public void select(Set<Integer> streamIndexes) {
         selected = Set.copyOf(streamIndexes);
-        pending.removeIf(slot -> slot.packet != null && !selected.contains(slot.packet.stream()));
+        pending.keepOnly(selected);
     }
 
     @Override
     public Optional<Packet> read() throws IOException {
-        while (pending.isEmpty() || pending.peek().packet == null) {
+        while (!pending.ready()) {
             Optional<ClusterCursor.BlockRef> ref = cursor.next();
             if (ref.isEmpty()) {
-                decodeTimes.forEach((stream, times) -> timed(stream, times.flush()));
+                pending.flush();
                 if (pending.isEmpty()) {
                     return Optional.empty();
                 }
@@ -158,7 +140,7 @@ public final class MatroskaDemuxer implements Demuxer {
             }
             decode(ref.get());
         }
-        return Optional.of(pending.poll().packet);
+        return Optional.of(pending.poll());
     }
 
     private void decode(ClusterCursor.BlockRef ref) throws IOException {
@@ -182,33 +164,21 @@ public final class MatroskaDemuxer implements Demuxer {
         long blockDuration = ref.duration() >= 0 ? ref.duration()
                 : defaultDuration * frames.length / timestampScale;
         long laceDuration = blockDuration / frames.length;
-        DecodeTimes reordered = track.stream().kind() == StreamKind.VIDEO
-                ? decodeTimes.computeIfAbsent(track.stream().index(), i -> new DecodeTimes(REORDER_DEPTH)) : null;
+        boolean reordered = track.stream().kind() == StreamKind.VIDEO;
         boolean keyframe = isKeyframe(ref, header, track);
         boolean timed = true;
         for (int[] frame : frames) {
             long pts = timed ? toTicks(time) : Ticks.NONE;
-            Packet packet = new Packet(track.stream().index(), pts, reordered != null ? Ticks.NONE : pts,
+            Packet packet = new Packet(track.stream().index(), pts, reordered ? Ticks.NONE : pts,
                     toTicks(laceDuration), keyframe,
                     track.payload(data, frame[0], frame[1], keyframe, ref.dataOffset()));
-            if (reordered != null) {
-                Slot slot = new Slot(null);
-                pending.add(slot);
-                untimed.computeIfAbsent(packet.stream(), i -> new ArrayDeque<>()).add(slot);
-                timed(packet.stream(), reordered.push(packet));
+            if (reordered) {
+                pending.addReordered(packet);
             } else {
-                pending.add(new Slot(packet));
+                pending.add(packet);
             }
             time += laceDuration;
             timed = laceDuration > 0;
-        }
-    }
-
-    /** Fills the waiting slots of a stream, in order, with its packets whose decoding times are now known. */
-    private void timed(int stream, List<Packet> packets) {
-        ArrayDeque<Slot> waiting = untimed.get(stream);
-        for (Packet packet : packets) {
-            waiting.poll().packet = packet;
         }
     }
 
@@ -235,8 +205,6 @@ public final class MatroskaDemuxer implements Demuxer {
     @Override
     public long seek(long ticks) throws IOException {
         pending.clear();
-        untimed.clear();
-        decodeTimes.values().forEach(DecodeTimes::reset);
         long wanted = Math.min(Math.max(0, ticks), MAX_SEEK);
         long target = Ticks.toTimescale(wanted, 1_000_000_000L) / timestampScale;
         Optional<Long> cluster = cues().clusterAtOrBefore(target);
