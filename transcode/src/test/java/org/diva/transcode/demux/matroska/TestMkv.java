@@ -1,8 +1,9 @@
 package org.diva.transcode.demux.matroska;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
+
+import org.diva.transcode.probe.Fixtures;
+import org.diva.transcode.probe.matroska.EbmlBytes;
 
 /** Writes small Matroska files for tests, independently of the reader under test. */
 final class TestMkv {
@@ -13,39 +14,31 @@ final class TestMkv {
     }
 
     static byte[] concat(byte[]... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] p : parts) {
-            out.writeBytes(p);
-        }
-        return out.toByteArray();
+        return Fixtures.concat(parts);
     }
 
     static byte[] id(int id) {
-        int length = id >= 0x1000000 || id < 0 ? 4 : id >= 0x10000 ? 3 : id >= 0x100 ? 2 : 1;
-        byte[] out = new byte[length];
-        for (int i = 0; i < length; i++) {
-            out[i] = (byte) (id >>> (8 * (length - 1 - i)));
-        }
-        return out;
+        return EbmlBytes.id(id);
     }
 
     static byte[] size(long size) {
-        for (int length = 1; length <= 8; length++) {
-            if (size < (1L << (7 * length)) - 1) {
-                byte[] out = new byte[length];
-                long value = size | (1L << (7 * length));
-                for (int i = 0; i < length; i++) {
-                    out[i] = (byte) (value >>> (8 * (length - 1 - i)));
-                }
-                return out;
-            }
-        }
-        throw new IllegalArgumentException("size " + size);
+        return EbmlBytes.size(size);
     }
 
     static byte[] element(int id, byte[]... children) {
-        byte[] data = concat(children);
-        return concat(id(id), size(data.length), data);
+        return EbmlBytes.element(id, children);
+    }
+
+    static byte[] uint(int id, long value) {
+        return EbmlBytes.uint(id, value);
+    }
+
+    static byte[] string(int id, String value) {
+        return EbmlBytes.string(id, value);
+    }
+
+    static byte[] float64(int id, double value) {
+        return EbmlBytes.float64(id, value);
     }
 
     /** An element whose size is the reserved "unknown" value (one byte 0xFF). */
@@ -53,20 +46,8 @@ final class TestMkv {
         return concat(id(id), new byte[] {(byte) 0xFF}, concat(children));
     }
 
-    static byte[] uint(int id, long value) {
-        return element(id, ByteBuffer.allocate(8).putLong(value).array());
-    }
-
-    static byte[] string(int id, String value) {
-        return element(id, value.getBytes(StandardCharsets.UTF_8));
-    }
-
     static byte[] binary(int id, byte[] value) {
         return element(id, value);
-    }
-
-    static byte[] float64(int id, double value) {
-        return element(id, ByteBuffer.allocate(8).putDouble(value).array());
     }
 
     /** EBML header (DocType matroska, version 4) and a Segment of known size holding {@code children}. */

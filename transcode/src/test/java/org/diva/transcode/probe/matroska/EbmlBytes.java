@@ -11,13 +11,13 @@ import java.util.Map;
  * Writes EBML for tests (independently of the reader under test): elements with minimal or forced sizes, and the
  * raw top-level elements of a real file's Segment, so tests can rearrange or damage real headers.
  */
-final class EbmlBytes {
+public final class EbmlBytes {
     static final long UNKNOWN = -1;
 
     private EbmlBytes() {
     }
 
-    static byte[] id(int id) {
+    public static byte[] id(int id) {
         int length = id >= 0x1000000 || id < 0 ? 4 : id >= 0x10000 ? 3 : id >= 0x100 ? 2 : 1;
         byte[] out = new byte[length];
         for (int i = 0; i < length; i++) {
@@ -33,7 +33,7 @@ final class EbmlBytes {
     }
 
     /** A size as the shortest vint. */
-    static byte[] size(long size) {
+    public static byte[] size(long size) {
         for (int length = 1; length <= 8; length++) {
             if (size < (1L << (7 * length)) - 1) {
                 byte[] out = new byte[length];
@@ -47,7 +47,7 @@ final class EbmlBytes {
         throw new IllegalArgumentException("size " + size);
     }
 
-    static byte[] element(int id, byte[]... children) {
+    public static byte[] element(int id, byte[]... children) {
         byte[] data = concat(children);
         return concat(id(id), size(data.length), data);
     }
@@ -57,15 +57,15 @@ final class EbmlBytes {
         return concat(id(id), size8(claimedSize), concat(children));
     }
 
-    static byte[] uint(int id, long value) {
+    public static byte[] uint(int id, long value) {
         return element(id, ByteBuffer.allocate(8).putLong(value).array());
     }
 
-    static byte[] string(int id, String value) {
+    public static byte[] string(int id, String value) {
         return element(id, value.getBytes(StandardCharsets.UTF_8));
     }
 
-    static byte[] float64(int id, double value) {
+    public static byte[] float64(int id, double value) {
         return element(id, ByteBuffer.allocate(8).putDouble(value).array());
     }
 
