@@ -17,6 +17,7 @@ import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.io.RetainableByteBuffer;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Blocker;
@@ -96,7 +97,13 @@ public final class LiveEndpoint implements Endpoint {
                 response.write(true, null, callback);
                 return;
             }
-            send(stream, response, from, to, padded);
+            RetainableByteBuffer pooled = request.getComponents().getByteBufferPool()
+                    .acquire(HttpServer.LARGEST_POOLED_BUFFER, true);
+            try {
+                send(stream, response, pooled.getByteBuffer(), from, to, padded);
+            } finally {
+                pooled.release();
+            }
             callback.succeeded();
         }
     }
@@ -137,9 +144,8 @@ public final class LiveEndpoint implements Endpoint {
     }
 
     /** Copies [from, to) as it becomes available; returns when done, throws when the client or producer fails. */
-    private static void send(LiveStream stream, Response response, long from, long to, boolean padded)
-            throws IOException, InterruptedException {
-        ByteBuffer buffer = ByteBuffer.allocateDirect(HttpServer.LARGEST_POOLED_BUFFER);
+    private static void send(LiveStream stream, Response response, ByteBuffer buffer, long from, long to,
+                             boolean padded) throws IOException, InterruptedException {
         long position = from;
         while (position < to) {
             long available = stream.awaitBeyond(position, STALL);
