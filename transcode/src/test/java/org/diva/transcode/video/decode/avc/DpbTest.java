@@ -144,4 +144,13 @@ class DpbTest {
         output.addAll(dpb.flush().stream().map(p -> (int) p.pts).toList());
         assertEquals(List.of(0, 2, 4, 6, 8, 10, 12), output);
     }
+
+    @Test
+    void gapsInFrameNumAreToleratedWithTheReferencesThatExist() {
+        idr();
+        p(1, 2, 1, SLIDING);
+        // frame_num jumps from 1 to 6 (a lost or dropped run of pictures): no non-existing frames are made up
+        assertEquals("L0 2 0 2", p(6, 12, 3, SLIDING));
+        assertEquals("L0 12 2 0", p(7, 14, 3, SLIDING));
+    }
 }
