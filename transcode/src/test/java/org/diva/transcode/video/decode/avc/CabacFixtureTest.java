@@ -14,7 +14,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.diva.transcode.probe.MediaFormatException;
+import org.diva.transcode.testing.Ffmpeg;
+import org.junit.jupiter.api.io.TempDir;
 import org.jcodec.codecs.h264.decode.SliceHeaderReader;
 import org.jcodec.codecs.h264.io.model.NALUnit;
 import org.jcodec.codecs.h264.io.model.PictureParameterSet;
@@ -42,6 +45,23 @@ class CabacFixtureTest {
         Stats stats = parseAll(Files.readAllBytes(DIR.resolve(name)), false);
         assertEquals(12, stats.pictures, "pictures");
         assertTrue(stats.coded > 0, "some macroblocks carry residual");
+    }
+
+    /** The High-profile (CABAC) clips of the container fixtures, taken out of their containers by ffmpeg. */
+    @ParameterizedTest
+    @ValueSource(strings = {"video/h264_high_bframes.ts", "video/h264_slices.ts", "mp4/h264_high_aac_faststart.mp4",
+            "mp4/h264_aac_gop.mp4", "mkv/h264-bframes-nocues.mkv", "mkv/h264-aac-subs.mkv", "ts/h264_aac_2tracks.ts",
+            "ts/h264_ac3.m2ts"})
+    void highProfileFixturesElsewhereParseToTheEnd(String name, @TempDir Path tmp) throws Exception {
+        Ffmpeg.assumeInstalled();
+        Path source = Path.of("src/test/resources/media").resolve(name);
+        Path annexB = tmp.resolve("video.264");
+        Ffmpeg.ffmpeg("-i", source.toString(), "-map", "0:v:0", "-c:v", "copy", "-bsf:v", "h264_mp4toannexb",
+                "-f", "h264", annexB.toString());
+        Stats stats = parseAll(Files.readAllBytes(annexB), false);
+        JsonNode probe = Ffmpeg.probe(source, "-count_frames", "-select_streams", "v:0");
+        assertEquals(probe.path("streams").path(0).path("nb_read_frames").asInt(), stats.pictures, "pictures");
+        assertTrue(stats.mbs > 0);
     }
 
     @ParameterizedTest
@@ -78,6 +98,7 @@ class CabacFixtureTest {
                 BitReader br = BitReader.createBitReader(ByteBuffer.wrap(rbsp, 1, rbsp.length - 1));
                 org.jcodec.codecs.h264.io.model.SliceHeader jh = SliceHeaderReader.readPart1(br);
                 PictureParameterSet jp = ppss.get(jh.picParameterSetId);
+                assertTrue(jp.entropyCodingModeFlag, "a CABAC fixture");
                 SeqParameterSet js = spss.get(jp.seqParameterSetId);
                 NALUnit nu = NALUnit.read(ByteBuffer.wrap(rbsp, 0, 1));
                 SliceHeaderReader.readPart2(jh, nu, js, jp, br);
