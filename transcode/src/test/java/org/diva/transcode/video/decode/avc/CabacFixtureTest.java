@@ -64,6 +64,43 @@ class CabacFixtureTest {
         assertTrue(stats.mbs > 0);
     }
 
+    /**
+     * CABAC parsing does not depend on QP, so a wrong mb_qp_delta mapping would stay in sync: compare every
+     * macroblock's QP (skipped ones included, I_PCM 0) with ffmpeg's (-debug qp prints them per output picture; these
+     * clips have no B pictures, so output order is decoding order).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"cabac-intra.264", "cabac-intra8x8.264", "cabac-p.264", "cabac-weightp.264"})
+    void macroblockQpMatchesFfmpeg(String name) throws Exception {
+        Ffmpeg.assumeInstalled();
+        Path file = DIR.resolve(name);
+        List<byte[]> ours = new ArrayList<>();
+        parseAll(Files.readAllBytes(file), false, ours);
+        Ffmpeg.Result r = Ffmpeg.run(List.of("ffmpeg", "-hide_banner", "-threads", "1", "-debug", "qp", "-i",
+                file.toString(), "-f", "null", "-"));
+        List<List<Integer>> frames = new ArrayList<>();
+        for (String line : r.stderr().split("\n")) {
+            String text = line.replaceFirst("^\\[[^]]*\\] ", "").trim();
+            if (text.startsWith("New frame")) {
+                frames.add(new ArrayList<>());
+            } else if (!frames.isEmpty() && text.matches("(\\d\\d)+")) {
+                for (int i = 0; i < text.length(); i += 2) {
+                    frames.get(frames.size() - 1).add(Integer.parseInt(text.substring(i, i + 2)));
+                }
+            }
+        }
+        assertTrue(frames.size() >= ours.size(), "ffmpeg printed " + frames.size() + " pictures");
+        List<List<Integer>> theirs = frames.subList(frames.size() - ours.size(), frames.size());
+        for (int p = 0; p < ours.size(); p++) {
+            List<Integer> expected = theirs.get(p);
+            byte[] qp = ours.get(p);
+            assertEquals(expected.size(), qp.length, "macroblocks of picture " + p);
+            for (int i = 0; i < qp.length; i++) {
+                assertEquals(expected.get(i).intValue(), qp[i], "QP of macroblock " + i + " of picture " + p);
+            }
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"cabac-p.264", "cabac-b-spatial.264", "cabac-high.264"})
     void truncatedSliceIsReportedNotHung(String name) throws Exception {
@@ -77,6 +114,11 @@ class CabacFixtureTest {
 
     /** Parses every slice; with {@code truncate}, each slice's RBSP loses its second half first. */
     static Stats parseAll(byte[] stream, boolean truncate) throws Exception {
+        return parseAll(stream, truncate, new ArrayList<>());
+    }
+
+    /** ... and adds a copy of each finished picture's per-macroblock QP to {@code qps}. */
+    static Stats parseAll(byte[] stream, boolean truncate, List<byte[]> qps) throws Exception {
         Map<Integer, SeqParameterSet> spss = new HashMap<>();
         Map<Integer, PictureParameterSet> ppss = new HashMap<>();
         AvcPicture picture = null;
@@ -138,6 +180,7 @@ class CabacFixtureTest {
                 pictureMbs += addr - h.firstMbInSlice();
                 if (addr == total) {
                     assertEquals(total, pictureMbs, "macroblocks of picture " + pictures);
+                    qps.add(picture.qp.clone());
                     pictureMbs = 0;
                 }
             }
