@@ -145,6 +145,8 @@ final class CavlcResidual {
         for (; i < total; i++) {
             int prefix = Integer.numberOfLeadingZeros(bits.peek32());
             if (prefix > MAX_LEVEL_PREFIX) {
+                bits.skip(prefix);
+                bits.check("a level_prefix");
                 throw new MediaFormatException("H.264 CAVLC: level_prefix over " + MAX_LEVEL_PREFIX + " at bit "
                         + bits.position());
             }
