@@ -23,10 +23,10 @@ final class CavlcSlices {
     record Parsed(List<String> grids, int[] kindCounts) {
     }
 
-    /** Kind counters, by index: 0 I4X4, 1 I8X8, 2 I16X16, 3 PCM, 4 P skip, 5 B skip, 6 direct16, 7 inter T8X8, 8 B 8x8. */
+    /** Kind counters, by index: 0 I4X4, 1 I8X8, 2 I16X16, 3 PCM, 4 P skip, 5 B skip, 6 direct16, 7 inter T8X8, 8 B 8x8, 9 cbp flags without levels. */
     static Parsed parse(List<JcodecHeaders.Slice> slices) throws MediaFormatException {
         List<String> grids = new ArrayList<>();
-        int[] counts = new int[9];
+        int[] counts = new int[10];
         AvcPicture pic = null;
         String[] cells = null;
         int decoded = 0;
@@ -90,6 +90,20 @@ final class CavlcSlices {
         }
         if (MbKind.has(k, MbKind.B) && !MbKind.has(k, MbKind.DIRECT16X16) && mb.partition == MbKind.PART_8X8) {
             counts[8]++;
+        }
+        if (MbKind.has(k, MbKind.PCM)) {
+            return;
+        }
+        for (int b8 = 0; b8 < 4; b8++) {
+            int blocks = MbKind.has(k, MbKind.I16X16) ? 0xffff : 0x33 << (2 * (b8 & 1) + 8 * (b8 >> 1));
+            if ((mb.cbp & (1 << b8)) != 0 && (mb.lumaCoded & blocks) == 0) {
+                counts[9]++;
+            }
+        }
+        int chroma = mb.cbp >> 4;
+        if (chroma == 2 && mb.chromaCoded == 0
+                || chroma == 1 && Arrays.stream(mb.chromaDc).allMatch(v -> v == 0)) {
+            counts[9]++;
         }
     }
 
