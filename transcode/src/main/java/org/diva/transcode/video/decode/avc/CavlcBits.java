@@ -54,9 +54,14 @@ final class CavlcBits {
 
     /** Throws when the reads so far went past the slice data. */
     void check(String what) throws MediaFormatException {
+        check(what, -1);
+    }
+
+    /** As {@link #check(String)}, naming macroblock {@code mbAddr} (>= 0) without building a string per call. */
+    void check(String what, int mbAddr) throws MediaFormatException {
         if (position() > endBit) {
             throw new MediaFormatException("H.264 CAVLC slice data ends at bit " + endBit + " (byte " + (endBit >> 3)
-                    + ") inside " + what);
+                    + ") inside " + what + (mbAddr >= 0 ? " " + mbAddr : ""));
         }
     }
 

@@ -68,7 +68,7 @@ final class CavlcReader implements MacroblockReader {
             skipRun = -1;
         }
         macroblockLayer(mb);
-        bits.check("macroblock " + mb.addr);
+        bits.check("macroblock", mb.addr);
     }
 
     @Override
