@@ -5,7 +5,7 @@ package org.diva.transcode.video.h264;
  * 9-7, 9-8 and 9-9a) and run_before (Table 9-10). Each table is written below as the spec prints it, as bit strings,
  * and unpacked once into parallel code/length arrays so the encoder looks codes up by index.
  */
-final class CavlcTables {
+public final class CavlcTables {
     /** coeff_token codes in order TotalCoeff 0..16, TrailingOnes 0..min(3, TotalCoeff); one string per nC range. */
     private static final String[] COEFF_TOKEN = {
         // 0 <= nC < 2
@@ -98,6 +98,29 @@ final class CavlcTables {
     }
 
     private CavlcTables() {
+    }
+
+    /**
+     * The code tables for decoders outside this package (DiVA's H.264 decoder builds its lookup tables from them),
+     * as copies: [0] codes, [1] lengths, each [table][index] as the package-private arrays above are laid out.
+     * {@code which} is "coeff_token", "total_zeros", "total_zeros_chroma_dc" or "run_before".
+     */
+    public static int[][][] copy(String which) {
+        return switch (which) {
+            case "coeff_token" -> new int[][][] {deep(COEFF_TOKEN_CODE), deep(COEFF_TOKEN_LEN)};
+            case "total_zeros" -> new int[][][] {deep(TOTAL_ZEROS_CODE), deep(TOTAL_ZEROS_LEN)};
+            case "total_zeros_chroma_dc" -> new int[][][] {deep(TOTAL_ZEROS_DC_CODE), deep(TOTAL_ZEROS_DC_LEN)};
+            case "run_before" -> new int[][][] {deep(RUN_BEFORE_CODE), deep(RUN_BEFORE_LEN)};
+            default -> throw new IllegalArgumentException("no CAVLC table named " + which);
+        };
+    }
+
+    private static int[][] deep(int[][] a) {
+        int[][] c = new int[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            c[i] = a[i].clone();
+        }
+        return c;
     }
 
     private static void unpack(String[] tables, int[][] code, int[][] len) {
