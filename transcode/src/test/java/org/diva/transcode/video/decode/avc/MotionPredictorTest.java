@@ -140,16 +140,17 @@ class MotionPredictorTest {
     void eightBySixteenUsesAOnTheLeftAndCOnTheRight() throws MediaFormatException {
         bed.slice0(0, 1, 2, 3);
         macroblock(bed.pic, 0, 0, 1, 0, 10, 3, 1);    // A
-        macroblock(bed.pic, 0, 1, 0, 1, 11, 20, 20);  // B
+        macroblock(bed.pic, 0, 1, 0, 0, 10, 20, 20);  // B (and C of the left partition)
         macroblock(bed.pic, 0, 2, 0, 0, 10, -7, 2);   // C of the right partition (16, -1)
         Macroblock mb = bed.start(4, 0);
         mb.partition = PART_8X16;
         mb.refIdx[0][0] = 0;
         mb.refIdx[0][1] = 0;
         pSlice().predict(mb);
-        // 8-205: left partition, refIdxL0A == 0 -> (3, 1)
+        // 8-205: left partition, refIdxL0A == 0 -> (3, 1) (the median would be (20, 20))
         bed.assertMotion(0, 0, 0, 2, 4, 0, 10, 3, 1);
-        // 8-206: right partition, C = (16, -1) in macroblock 2 with refIdx 0 -> (-7, 2)
+        // 8-206: right partition, C = (16, -1) in macroblock 2 with refIdx 0 -> (-7, 2) (the median of the left
+        // partition's (3, 1), B (20, 20) and C would be (3, 2))
         bed.assertMotion(0, 2, 0, 2, 4, 0, 10, -7, 2);
     }
 
@@ -195,12 +196,13 @@ class MotionPredictorTest {
     void pSkipIsZeroWhenANeighbourIsAZeroVectorOnRefIdx0() throws MediaFormatException {
         bed.slice0(0, 1, 2, 3);
         macroblock(bed.pic, 0, 0, 1, 0, 10, 0, 0);    // A: refIdx 0, (0, 0)
-        macroblock(bed.pic, 0, 1, 0, 1, 11, 7, 7);
-        macroblock(bed.pic, 0, 2, 0, 1, 11, 7, 7);
+        macroblock(bed.pic, 0, 1, 0, 0, 10, 7, 7);
+        macroblock(bed.pic, 0, 2, 0, 0, 10, 9, 3);
         pSlice().predict(bed.start(4, SKIP));
+        // 8.4.1.1: zero, although the 16x16 predictor would be (Median(0, 7, 9), Median(0, 7, 3)) = (7, 3)
         bed.assertMotion(0, 0, 0, 4, 4, 0, 10, 0, 0);
 
-        macroblock(bed.pic, 0, 0, 1, 1, 11, 7, 7);
+        macroblock(bed.pic, 0, 0, 1, 0, 10, 7, 7);
         macroblock(bed.pic, 0, 1, 0, 0, 10, 0, 0);    // B: refIdx 0, (0, 0)
         pSlice().predict(bed.start(4, SKIP));
         bed.assertMotion(0, 0, 0, 4, 4, 0, 10, 0, 0);
