@@ -1,0 +1,187 @@
+package org.diva.transcode.video.decode.avc;
+
+/**
+ * Luma sample interpolation for motion compensation (14496-10 8.4.2.2.1): one block of up to 16x16 predicted samples
+ * from a reference plane at a quarter-sample position.
+ *
+ * <p>The standard names the samples around an integer sample G (Figure 8-4): the half-sample positions b (horizontal)
+ * and h (vertical) come from the 6-tap filter (1, -5, 20, 20, -5, 1) over integer samples rounded with
+ * {@code (x + 16) >> 5}; the centre j comes from the same filter over the UNROUNDED b (or h) intermediates, rounded
+ * with {@code (x + 512) >> 10} (8-245/8-246 give the same value either way, which lets us filter in whichever
+ * direction needs fewer intermediates); the quarter positions average the two nearest integer/half samples with
+ * {@code (p + q + 1) >> 1} (8-250 to 8-261): a, c, d, n with G; f, q with b / s (b one row down); i, k with h / m (h
+ * one column right); e, g, p, r diagonally between b/s and h/m.
+ *
+ * <p>Reference samples outside the picture take the nearest edge sample (8-239/8-240). A block whose filter
+ * footprint (2 samples before, 3 after) lies inside the picture is read straight from the plane; any other block
+ * first copies its clamped footprint into a small buffer and runs the same kernels on that. One instance per slice
+ * decoder: the scratch buffers make it single-threaded.
+ */
+final class LumaMc {
+    /** Footprint stride of the edge buffer: 16 samples plus 5 for the filter taps. */
+    private static final int EDGE_STRIDE = 21;
+    private final byte[] edge = new byte[EDGE_STRIDE * EDGE_STRIDE];
+    /** Unrounded half-sample intermediates: up to 21 rows (or columns) of 16 (or 21) values. */
+    private final int[] tmp = new int[EDGE_STRIDE * EDGE_STRIDE];
+    private final int[] tmp2 = new int[16 * 16];
+
+    /**
+     * Predicts a {@code w x h} block whose top-left sample is at integer position (xInt, yInt) plus the fraction
+     * (xFrac, yFrac) in quarter samples, into {@code dst} (stride 16, from index 0).
+     */
+    void predict(byte[] plane, int width, int height, int xInt, int yInt, int xFrac, int yFrac, int w, int h,
+                 int[] dst) {
+        if (xInt - 2 >= 0 && yInt - 2 >= 0 && xInt + w + 3 <= width && yInt + h + 3 <= height) {
+            kernel(plane, yInt * width + xInt, width, xFrac, yFrac, w, h, dst);
+            return;
+        }
+        // Clamp the footprint once; |mv| may be huge in a hostile stream, so clamp in long-free int space first.
+        for (int r = 0; r < h + 5; r++) {
+            int sy = clamp(yInt - 2 + r, height - 1) * width;
+            int o = r * EDGE_STRIDE;
+            for (int c = 0; c < w + 5; c++) {
+                edge[o + c] = plane[sy + clamp(xInt - 2 + c, width - 1)];
+            }
+        }
+        kernel(edge, 2 * EDGE_STRIDE + 2, EDGE_STRIDE, xFrac, yFrac, w, h, dst);
+    }
+
+    private static int clamp(int v, int max) {
+        return v < 0 ? 0 : v > max ? max : v;
+    }
+
+    private void kernel(byte[] s, int off, int stride, int xFrac, int yFrac, int w, int h, int[] dst) {
+        if (xFrac == 0 && yFrac == 0) {
+            for (int y = 0; y < h; y++) {
+                int p = off + y * stride;
+                int d = 16 * y;
+                for (int x = 0; x < w; x++) {
+                    dst[d + x] = s[p + x] & 0xFF;
+                }
+            }
+        } else if (yFrac == 0) {
+            horizontal(s, off, stride, w, h, dst);
+            if (xFrac != 2) {
+                averageWithFull(s, off + (xFrac >> 1), stride, w, h, dst);
+            }
+        } else if (xFrac == 0) {
+            vertical(s, off, stride, w, h, dst);
+            if (yFrac != 2) {
+                averageWithFull(s, off + (yFrac >> 1) * stride, stride, w, h, dst);
+            }
+        } else if (xFrac == 2) {
+            centreFromRows(s, off, stride, w, h, yFrac, dst);
+        } else if (yFrac == 2) {
+            centreFromColumns(s, off, stride, w, h, xFrac, dst);
+        } else {
+            // e, g, p, r: b (or s, one row down) averaged with h (or m, one column right).
+            horizontal(s, off + (yFrac >> 1) * stride, stride, w, h, dst);
+            vertical(s, off + (xFrac >> 1), stride, w, h, tmp2);
+            for (int y = 0; y < h; y++) {
+                int d = 16 * y;
+                for (int x = 0; x < w; x++) {
+                    dst[d + x] = (dst[d + x] + tmp2[d + x] + 1) >> 1;
+                }
+            }
+        }
+    }
+
+    private static int clip(int v) {
+        return v < 0 ? 0 : v > 255 ? 255 : v;
+    }
+
+    /** b: horizontal half samples (8-241, 8-243). */
+    private static void horizontal(byte[] s, int off, int stride, int w, int h, int[] dst) {
+        for (int y = 0; y < h; y++) {
+            int p = off + y * stride;
+            int d = 16 * y;
+            for (int x = 0; x < w; x++, p++) {
+                int v = (s[p - 2] & 0xFF) - 5 * (s[p - 1] & 0xFF) + 20 * (s[p] & 0xFF) + 20 * (s[p + 1] & 0xFF)
+                        - 5 * (s[p + 2] & 0xFF) + (s[p + 3] & 0xFF);
+                dst[d + x] = clip((v + 16) >> 5);
+            }
+        }
+    }
+
+    /** h: vertical half samples (8-242, 8-244). */
+    private static void vertical(byte[] s, int off, int stride, int w, int h, int[] dst) {
+        int s2 = 2 * stride;
+        int s3 = 3 * stride;
+        for (int y = 0; y < h; y++) {
+            int p = off + y * stride;
+            int d = 16 * y;
+            for (int x = 0; x < w; x++, p++) {
+                int v = (s[p - s2] & 0xFF) - 5 * (s[p - stride] & 0xFF) + 20 * (s[p] & 0xFF)
+                        + 20 * (s[p + stride] & 0xFF) - 5 * (s[p + s2] & 0xFF) + (s[p + s3] & 0xFF);
+                dst[d + x] = clip((v + 16) >> 5);
+            }
+        }
+    }
+
+    /** Adds the integer sample (G, or its right / lower neighbour) into the quarter average: a, c, d, n. */
+    private static void averageWithFull(byte[] s, int off, int stride, int w, int h, int[] dst) {
+        for (int y = 0; y < h; y++) {
+            int p = off + y * stride;
+            int d = 16 * y;
+            for (int x = 0; x < w; x++) {
+                dst[d + x] = (dst[d + x] + (s[p + x] & 0xFF) + 1) >> 1;
+            }
+        }
+    }
+
+    /**
+     * j (and f, q) from the unrounded horizontal intermediates b1 of rows -2 .. h+2; f averages j with b of the same
+     * row, q with b of the row below (s).
+     */
+    private void centreFromRows(byte[] s, int off, int stride, int w, int h, int yFrac, int[] dst) {
+        int[] t = tmp;
+        for (int r = 0; r < h + 5; r++) {
+            int p = off + (r - 2) * stride;
+            int o = 16 * r;
+            for (int x = 0; x < w; x++, p++) {
+                t[o + x] = (s[p - 2] & 0xFF) - 5 * (s[p - 1] & 0xFF) + 20 * (s[p] & 0xFF) + 20 * (s[p + 1] & 0xFF)
+                        - 5 * (s[p + 2] & 0xFF) + (s[p + 3] & 0xFF);
+            }
+        }
+        int half = yFrac == 1 ? 2 : 3; // the row of b (f) or s (q) in t
+        for (int y = 0; y < h; y++) {
+            int o = 16 * y;
+            int d = 16 * y;
+            for (int x = 0; x < w; x++) {
+                int i = o + x;
+                int j1 = t[i] - 5 * t[i + 16] + 20 * t[i + 32] + 20 * t[i + 48] - 5 * t[i + 64] + t[i + 80];
+                int j = clip((j1 + 512) >> 10);
+                if (yFrac != 2) {
+                    j = (j + clip((t[i + 16 * half] + 16) >> 5) + 1) >> 1;
+                }
+                dst[d + x] = j;
+            }
+        }
+    }
+
+    /** j for i and k from the unrounded vertical intermediates h1 of columns -2 .. w+2; i averages with h, k with m. */
+    private void centreFromColumns(byte[] s, int off, int stride, int w, int h, int xFrac, int[] dst) {
+        int[] t = tmp;
+        int s2 = 2 * stride;
+        int s3 = 3 * stride;
+        for (int y = 0; y < h; y++) {
+            int p = off + y * stride - 2;
+            int o = EDGE_STRIDE * y;
+            for (int c = 0; c < w + 5; c++, p++) {
+                t[o + c] = (s[p - s2] & 0xFF) - 5 * (s[p - stride] & 0xFF) + 20 * (s[p] & 0xFF)
+                        + 20 * (s[p + stride] & 0xFF) - 5 * (s[p + s2] & 0xFF) + (s[p + s3] & 0xFF);
+            }
+        }
+        int half = xFrac == 1 ? 2 : 3; // the column of h (i) or m (k) in t
+        for (int y = 0; y < h; y++) {
+            int o = EDGE_STRIDE * y;
+            int d = 16 * y;
+            for (int x = 0; x < w; x++) {
+                int i = o + x;
+                int j1 = t[i] - 5 * t[i + 1] + 20 * t[i + 2] + 20 * t[i + 3] - 5 * t[i + 4] + t[i + 5];
+                int j = clip((j1 + 512) >> 10);
+                dst[d + x] = (j + clip((t[i + half] + 16) >> 5) + 1) >> 1;
+            }
+        }
+    }
+}
