@@ -13,10 +13,10 @@ final class ChromaMc {
 
     /**
      * Predicts a {@code w x h} chroma block (w, h in 2..8) at integer position (xInt, yInt) plus (xFrac, yFrac) in
-     * eighth samples into {@code dst} (stride 8, from index 0).
+     * eighth samples into {@code dst} at {@code dOff} with stride {@code ds}.
      */
     void predict(byte[] plane, int width, int height, int xInt, int yInt, int xFrac, int yFrac, int w, int h,
-                 int[] dst) {
+                 byte[] dst, int dOff, int ds) {
         byte[] s;
         int off;
         int stride;
@@ -41,10 +41,10 @@ final class ChromaMc {
         int wd = xFrac * yFrac;
         for (int y = 0; y < h; y++) {
             int p = off + y * stride;
-            int d = 8 * y;
+            int d = dOff + y * ds;
             for (int x = 0; x < w; x++, p++) {
-                dst[d + x] = (wa * (s[p] & 0xFF) + wb * (s[p + 1] & 0xFF) + wc * (s[p + stride] & 0xFF)
-                        + wd * (s[p + stride + 1] & 0xFF) + 32) >> 6;
+                dst[d + x] = (byte) ((wa * (s[p] & 0xFF) + wb * (s[p + 1] & 0xFF) + wc * (s[p + stride] & 0xFF)
+                        + wd * (s[p + stride + 1] & 0xFF) + 32) >> 6);
             }
         }
     }

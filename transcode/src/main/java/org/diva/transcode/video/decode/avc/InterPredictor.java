@@ -23,9 +23,11 @@ final class InterPredictor {
     private final LumaMc luma = new LumaMc();
     private final ChromaMc chroma = new ChromaMc();
     /** Per-list predictions of the current partition: luma stride 16, chroma stride 8. */
-    private final int[][] predY = {new int[256], new int[256]};
-    private final int[][] predCb = {new int[64], new int[64]};
-    private final int[][] predCr = {new int[64], new int[64]};
+    private final byte[][] predY = {new byte[256], new byte[256]};
+    private final byte[][] predCb = {new byte[64], new byte[64]};
+    private final byte[][] predCr = {new byte[64], new byte[64]};
+    /** Whether single-list partitions are written unweighted, straight into the picture (no scratch, no copy). */
+    private final boolean direct;
     private final int lumaHeight;
     private final int chromaHeight;
 
@@ -33,6 +35,7 @@ final class InterPredictor {
         this.pic = ctx.picture;
         this.refList = ctx.refList;
         this.weights = new Weights(ctx);
+        direct = weights.mode() != Weights.EXPLICIT;
         lumaHeight = 16 * pic.heightMbs;
         chromaHeight = 8 * pic.heightMbs;
     }
@@ -113,23 +116,29 @@ final class InterPredictor {
         int yL = 16 * mb.mbY + 4 * y4;
         int w = 4 * w4;
         int h = 4 * h4;
+        int lOff = yL * pic.stride + xL;
+        int cOff = (yL >> 1) * pic.chromaStride + (xL >> 1);
+        if (direct && (ref0 < 0 || ref1 < 0)) {
+            int list = ref0 >= 0 ? 0 : 1;
+            motion(mb, list, ref0 >= 0 ? ref0 : ref1, blk, xL, yL, w, h, pic.y, lOff, pic.stride, pic.cb, pic.cr, cOff,
+                    pic.chromaStride);
+            return;
+        }
         if (ref0 >= 0) {
-            motion(mb, 0, ref0, blk, xL, yL, w, h);
+            motion(mb, 0, ref0, blk, xL, yL, w, h, predY[0], 0, 16, predCb[0], predCr[0], 0, 8);
         }
         if (ref1 >= 0) {
-            motion(mb, 1, ref1, blk, xL, yL, w, h);
+            motion(mb, 1, ref1, blk, xL, yL, w, h, predY[1], 0, 16, predCb[1], predCr[1], 0, 8);
         }
         weights.select(ref0, ref1);
-        int lOff = yL * pic.stride + xL;
         weights.write(0, predY[0], predY[1], 16, pic.y, lOff, pic.stride, w, h);
-        int cOff = (yL >> 1) * pic.chromaStride + (xL >> 1);
         weights.write(1, predCb[0], predCb[1], 8, pic.cb, cOff, pic.chromaStride, w >> 1, h >> 1);
         weights.write(2, predCr[0], predCr[1], 8, pic.cr, cOff, pic.chromaStride, w >> 1, h >> 1);
     }
 
-    /** Fills the list's prediction buffers for the block at luma (xL, yL) of size w x h. */
-    private void motion(Macroblock mb, int list, int ref, int blk, int xL, int yL, int w, int h)
-            throws MediaFormatException {
+    /** Predicts the block at luma (xL, yL) of size w x h from one list into the given luma / chroma targets. */
+    private void motion(Macroblock mb, int list, int ref, int blk, int xL, int yL, int w, int h, byte[] dy, int yOff,
+                        int ys, byte[] dcb, byte[] dcr, int cOff, int cs) throws MediaFormatException {
         AvcPicture[] lst = refList[list];
         AvcPicture r = ref < lst.length ? lst[ref] : null;
         if (r == null) {
@@ -143,12 +152,12 @@ final class InterPredictor {
         int mvx = pic.mv[list][2 * blk];
         int mvy = pic.mv[list][2 * blk + 1];
         // 8-229/8-230: integer part by arithmetic shift (floor), fraction by mask, also for negative vectors.
-        luma.predict(r.y, r.stride, lumaHeight, xL + (mvx >> 2), yL + (mvy >> 2), mvx & 3, mvy & 3, w, h,
-                predY[list]);
+        luma.predict(r.y, r.stride, lumaHeight, xL + (mvx >> 2), yL + (mvy >> 2), mvx & 3, mvy & 3, w, h, dy, yOff,
+                ys);
         int xC = (xL >> 1) + (mvx >> 3);
         int yC = (yL >> 1) + (mvy >> 3);
-        chroma.predict(r.cb, r.chromaStride, chromaHeight, xC, yC, mvx & 7, mvy & 7, w >> 1, h >> 1, predCb[list]);
-        chroma.predict(r.cr, r.chromaStride, chromaHeight, xC, yC, mvx & 7, mvy & 7, w >> 1, h >> 1, predCr[list]);
+        chroma.predict(r.cb, r.chromaStride, chromaHeight, xC, yC, mvx & 7, mvy & 7, w >> 1, h >> 1, dcb, cOff, cs);
+        chroma.predict(r.cr, r.chromaStride, chromaHeight, xC, yC, mvx & 7, mvy & 7, w >> 1, h >> 1, dcr, cOff, cs);
     }
 
 }

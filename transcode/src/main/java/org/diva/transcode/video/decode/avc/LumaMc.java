@@ -23,16 +23,17 @@ final class LumaMc {
     private final byte[] edge = new byte[EDGE_STRIDE * EDGE_STRIDE];
     /** Unrounded half-sample intermediates: up to 21 rows (or columns) of 16 (or 21) values. */
     private final int[] tmp = new int[EDGE_STRIDE * EDGE_STRIDE];
-    private final int[] tmp2 = new int[16 * 16];
+    /** The second half-sample plane of the diagonal quarter positions. */
+    private final byte[] half = new byte[16 * 16];
 
     /**
      * Predicts a {@code w x h} block whose top-left sample is at integer position (xInt, yInt) plus the fraction
-     * (xFrac, yFrac) in quarter samples, into {@code dst} (stride 16, from index 0).
+     * (xFrac, yFrac) in quarter samples, into {@code dst} at {@code dOff} with stride {@code ds}.
      */
     void predict(byte[] plane, int width, int height, int xInt, int yInt, int xFrac, int yFrac, int w, int h,
-                 int[] dst) {
+                 byte[] dst, int dOff, int ds) {
         if (xInt - 2 >= 0 && yInt - 2 >= 0 && xInt + w + 3 <= width && yInt + h + 3 <= height) {
-            kernel(plane, yInt * width + xInt, width, xFrac, yFrac, w, h, dst);
+            kernel(plane, yInt * width + xInt, width, xFrac, yFrac, w, h, dst, dOff, ds);
             return;
         }
         // Clamp the footprint once; |mv| may be huge in a hostile stream, so clamp in long-free int space first.
@@ -43,88 +44,88 @@ final class LumaMc {
                 edge[o + c] = plane[sy + clamp(xInt - 2 + c, width - 1)];
             }
         }
-        kernel(edge, 2 * EDGE_STRIDE + 2, EDGE_STRIDE, xFrac, yFrac, w, h, dst);
+        kernel(edge, 2 * EDGE_STRIDE + 2, EDGE_STRIDE, xFrac, yFrac, w, h, dst, dOff, ds);
     }
 
     private static int clamp(int v, int max) {
         return v < 0 ? 0 : v > max ? max : v;
     }
 
-    private void kernel(byte[] s, int off, int stride, int xFrac, int yFrac, int w, int h, int[] dst) {
+    private void kernel(byte[] s, int off, int stride, int xFrac, int yFrac, int w, int h, byte[] dst, int dOff,
+                        int ds) {
         if (xFrac == 0 && yFrac == 0) {
             for (int y = 0; y < h; y++) {
-                int p = off + y * stride;
-                int d = 16 * y;
-                for (int x = 0; x < w; x++) {
-                    dst[d + x] = s[p + x] & 0xFF;
-                }
+                System.arraycopy(s, off + y * stride, dst, dOff + y * ds, w);
             }
         } else if (yFrac == 0) {
-            horizontal(s, off, stride, w, h, dst);
+            horizontal(s, off, stride, w, h, dst, dOff, ds);
             if (xFrac != 2) {
-                averageWithFull(s, off + (xFrac >> 1), stride, w, h, dst);
+                averageWithFull(s, off + (xFrac >> 1), stride, w, h, dst, dOff, ds);
             }
         } else if (xFrac == 0) {
-            vertical(s, off, stride, w, h, dst);
+            vertical(s, off, stride, w, h, dst, dOff, ds);
             if (yFrac != 2) {
-                averageWithFull(s, off + (yFrac >> 1) * stride, stride, w, h, dst);
+                averageWithFull(s, off + (yFrac >> 1) * stride, stride, w, h, dst, dOff, ds);
             }
         } else if (xFrac == 2) {
-            centreFromRows(s, off, stride, w, h, yFrac, dst);
+            centreFromRows(s, off, stride, w, h, yFrac, dst, dOff, ds);
         } else if (yFrac == 2) {
-            centreFromColumns(s, off, stride, w, h, xFrac, dst);
+            centreFromColumns(s, off, stride, w, h, xFrac, dst, dOff, ds);
         } else {
             // e, g, p, r: b (or s, one row down) averaged with h (or m, one column right).
-            horizontal(s, off + (yFrac >> 1) * stride, stride, w, h, dst);
-            vertical(s, off + (xFrac >> 1), stride, w, h, tmp2);
+            horizontal(s, off + (yFrac >> 1) * stride, stride, w, h, dst, dOff, ds);
+            vertical(s, off + (xFrac >> 1), stride, w, h, half, 0, 16);
             for (int y = 0; y < h; y++) {
-                int d = 16 * y;
+                int d = dOff + y * ds;
+                int e = 16 * y;
                 for (int x = 0; x < w; x++) {
-                    dst[d + x] = (dst[d + x] + tmp2[d + x] + 1) >> 1;
+                    dst[d + x] = (byte) (((dst[d + x] & 0xFF) + (half[e + x] & 0xFF) + 1) >> 1);
                 }
             }
         }
     }
 
+    /** Branch-free on the JIT's intrinsic min/max (conditional moves): filter outputs overshoot on real edges. */
     private static int clip(int v) {
-        return v < 0 ? 0 : v > 255 ? 255 : v;
+        return Math.max(0, Math.min(255, v));
     }
 
     /** b: horizontal half samples (8-241, 8-243). */
-    private static void horizontal(byte[] s, int off, int stride, int w, int h, int[] dst) {
+    private static void horizontal(byte[] s, int off, int stride, int w, int h, byte[] dst, int dOff, int ds) {
         for (int y = 0; y < h; y++) {
             int p = off + y * stride;
-            int d = 16 * y;
+            int d = dOff + y * ds;
             for (int x = 0; x < w; x++, p++) {
                 int v = (s[p - 2] & 0xFF) - 5 * (s[p - 1] & 0xFF) + 20 * (s[p] & 0xFF) + 20 * (s[p + 1] & 0xFF)
                         - 5 * (s[p + 2] & 0xFF) + (s[p + 3] & 0xFF);
-                dst[d + x] = clip((v + 16) >> 5);
+                dst[d + x] = (byte) clip((v + 16) >> 5);
             }
         }
     }
 
     /** h: vertical half samples (8-242, 8-244). */
-    private static void vertical(byte[] s, int off, int stride, int w, int h, int[] dst) {
+    private static void vertical(byte[] s, int off, int stride, int w, int h, byte[] dst, int dOff, int ds) {
         int s2 = 2 * stride;
         int s3 = 3 * stride;
         for (int y = 0; y < h; y++) {
             int p = off + y * stride;
-            int d = 16 * y;
+            int d = dOff + y * ds;
             for (int x = 0; x < w; x++, p++) {
                 int v = (s[p - s2] & 0xFF) - 5 * (s[p - stride] & 0xFF) + 20 * (s[p] & 0xFF)
                         + 20 * (s[p + stride] & 0xFF) - 5 * (s[p + s2] & 0xFF) + (s[p + s3] & 0xFF);
-                dst[d + x] = clip((v + 16) >> 5);
+                dst[d + x] = (byte) clip((v + 16) >> 5);
             }
         }
     }
 
     /** Adds the integer sample (G, or its right / lower neighbour) into the quarter average: a, c, d, n. */
-    private static void averageWithFull(byte[] s, int off, int stride, int w, int h, int[] dst) {
+    private static void averageWithFull(byte[] s, int off, int stride, int w, int h, byte[] dst, int dOff,
+                                        int ds) {
         for (int y = 0; y < h; y++) {
             int p = off + y * stride;
-            int d = 16 * y;
+            int d = dOff + y * ds;
             for (int x = 0; x < w; x++) {
-                dst[d + x] = (dst[d + x] + (s[p + x] & 0xFF) + 1) >> 1;
+                dst[d + x] = (byte) (((dst[d + x] & 0xFF) + (s[p + x] & 0xFF) + 1) >> 1);
             }
         }
     }
@@ -133,7 +134,8 @@ final class LumaMc {
      * j (and f, q) from the unrounded horizontal intermediates b1 of rows -2 .. h+2; f averages j with b of the same
      * row, q with b of the row below (s).
      */
-    private void centreFromRows(byte[] s, int off, int stride, int w, int h, int yFrac, int[] dst) {
+    private void centreFromRows(byte[] s, int off, int stride, int w, int h, int yFrac, byte[] dst, int dOff,
+                                int ds) {
         int[] t = tmp;
         for (int r = 0; r < h + 5; r++) {
             int p = off + (r - 2) * stride;
@@ -143,24 +145,25 @@ final class LumaMc {
                         - 5 * (s[p + 2] & 0xFF) + (s[p + 3] & 0xFF);
             }
         }
-        int half = yFrac == 1 ? 2 : 3; // the row of b (f) or s (q) in t
+        int row = yFrac == 1 ? 2 : 3; // the row of b (f) or s (q) in t
         for (int y = 0; y < h; y++) {
             int o = 16 * y;
-            int d = 16 * y;
+            int d = dOff + y * ds;
             for (int x = 0; x < w; x++) {
                 int i = o + x;
                 int j1 = t[i] - 5 * t[i + 16] + 20 * t[i + 32] + 20 * t[i + 48] - 5 * t[i + 64] + t[i + 80];
                 int j = clip((j1 + 512) >> 10);
                 if (yFrac != 2) {
-                    j = (j + clip((t[i + 16 * half] + 16) >> 5) + 1) >> 1;
+                    j = (j + clip((t[i + 16 * row] + 16) >> 5) + 1) >> 1;
                 }
-                dst[d + x] = j;
+                dst[d + x] = (byte) j;
             }
         }
     }
 
     /** j for i and k from the unrounded vertical intermediates h1 of columns -2 .. w+2; i averages with h, k with m. */
-    private void centreFromColumns(byte[] s, int off, int stride, int w, int h, int xFrac, int[] dst) {
+    private void centreFromColumns(byte[] s, int off, int stride, int w, int h, int xFrac, byte[] dst, int dOff,
+                                   int ds) {
         int[] t = tmp;
         int s2 = 2 * stride;
         int s3 = 3 * stride;
@@ -172,15 +175,15 @@ final class LumaMc {
                         + 20 * (s[p + stride] & 0xFF) - 5 * (s[p + s2] & 0xFF) + (s[p + s3] & 0xFF);
             }
         }
-        int half = xFrac == 1 ? 2 : 3; // the column of h (i) or m (k) in t
+        int col = xFrac == 1 ? 2 : 3; // the column of h (i) or m (k) in t
         for (int y = 0; y < h; y++) {
             int o = EDGE_STRIDE * y;
-            int d = 16 * y;
+            int d = dOff + y * ds;
             for (int x = 0; x < w; x++) {
                 int i = o + x;
                 int j1 = t[i] - 5 * t[i + 1] + 20 * t[i + 2] + 20 * t[i + 3] - 5 * t[i + 4] + t[i + 5];
                 int j = clip((j1 + 512) >> 10);
-                dst[d + x] = (j + clip((t[i + half] + 16) >> 5) + 1) >> 1;
+                dst[d + x] = (byte) ((j + clip((t[i + col] + 16) >> 5) + 1) >> 1);
             }
         }
     }

@@ -129,14 +129,14 @@ final class Weights {
      * Writes component {@code comp}'s final samples of a w x h block: predictions p0 / p1 (stride pStride, from 0)
      * into {@code dst} at dOff.
      */
-    void write(int comp, int[] p0, int[] p1, int pStride, byte[] dst, int dOff, int dStride, int w, int h) {
+    void write(int comp, byte[] p0, byte[] p1, int pStride, byte[] dst, int dOff, int dStride, int w, int h) {
         if (bi) {
             if (mode == DEFAULT) {
                 for (int y = 0; y < h; y++) {
                     int p = y * pStride;
                     int d = dOff + y * dStride;
                     for (int x = 0; x < w; x++) {
-                        dst[d + x] = (byte) ((p0[p + x] + p1[p + x] + 1) >> 1);
+                        dst[d + x] = (byte) (((p0[p + x] & 0xFF) + (p1[p + x] & 0xFF) + 1) >> 1);
                     }
                 }
                 return;
@@ -151,19 +151,17 @@ final class Weights {
                 int p = y * pStride;
                 int d = dOff + y * dStride;
                 for (int x = 0; x < w; x++) {
-                    dst[d + x] = (byte) clip1(((p0[p + x] * a + p1[p + x] * b + round) >> shift) + o);
+                    dst[d + x] = (byte) clip1((((p0[p + x] & 0xFF) * a + (p1[p + x] & 0xFF) * b + round) >> shift) + o);
                 }
             }
             return;
         }
-        int[] src = use0 ? p0 : p1;
+        byte[] src = use0 ? p0 : p1;
         if (mode != EXPLICIT) {
             for (int y = 0; y < h; y++) {
                 int p = y * pStride;
                 int d = dOff + y * dStride;
-                for (int x = 0; x < w; x++) {
-                    dst[d + x] = (byte) src[p + x];
-                }
+                System.arraycopy(src, p, dst, d, w);
             }
             return;
         }
@@ -176,12 +174,12 @@ final class Weights {
             int d = dOff + y * dStride;
             for (int x = 0; x < w; x++) {
                 // 8-270: with logWD 0 the rounding term is 0 and the shift a no-op, the same as the else branch.
-                dst[d + x] = (byte) clip1(((src[p + x] * wt + round) >> lw) + o);
+                dst[d + x] = (byte) clip1((((src[p + x] & 0xFF) * wt + round) >> lw) + o);
             }
         }
     }
 
     private static int clip1(int v) {
-        return v < 0 ? 0 : v > 255 ? 255 : v;
+        return Math.max(0, Math.min(255, v));
     }
 }
