@@ -90,31 +90,90 @@ final class LumaMc {
         return Math.max(0, Math.min(255, v));
     }
 
+    /*
+     * The 6-tap loops slide a window of six samples along the row (or down the column) in locals, so each output
+     * loads one new sample instead of six: a + f - 5 (b + e) + 20 (c + d).
+     */
+
     /** b: horizontal half samples (8-241, 8-243). */
     private static void horizontal(byte[] s, int off, int stride, int w, int h, byte[] dst, int dOff, int ds) {
         for (int y = 0; y < h; y++) {
             int p = off + y * stride;
             int d = dOff + y * ds;
-            for (int x = 0; x < w; x++, p++) {
-                int v = (s[p - 2] & 0xFF) - 5 * (s[p - 1] & 0xFF) + 20 * (s[p] & 0xFF) + 20 * (s[p + 1] & 0xFF)
-                        - 5 * (s[p + 2] & 0xFF) + (s[p + 3] & 0xFF);
-                dst[d + x] = (byte) clip((v + 16) >> 5);
+            int a = s[p - 2] & 0xFF;
+            int b = s[p - 1] & 0xFF;
+            int c = s[p] & 0xFF;
+            int e = s[p + 1] & 0xFF;
+            int f = s[p + 2] & 0xFF;
+            for (int x = 0; x < w; x++) {
+                int g = s[p + x + 3] & 0xFF;
+                dst[d + x] = (byte) clip((a + g - 5 * (b + f) + 20 * (c + e) + 16) >> 5);
+                a = b;
+                b = c;
+                c = e;
+                e = f;
+                f = g;
             }
         }
     }
 
-    /** h: vertical half samples (8-242, 8-244). */
+    /** h: vertical half samples (8-242, 8-244), column by column. */
     private static void vertical(byte[] s, int off, int stride, int w, int h, byte[] dst, int dOff, int ds) {
-        int s2 = 2 * stride;
-        int s3 = 3 * stride;
-        for (int y = 0; y < h; y++) {
-            int p = off + y * stride;
-            int d = dOff + y * ds;
-            for (int x = 0; x < w; x++, p++) {
-                int v = (s[p - s2] & 0xFF) - 5 * (s[p - stride] & 0xFF) + 20 * (s[p] & 0xFF)
-                        + 20 * (s[p + stride] & 0xFF) - 5 * (s[p + s2] & 0xFF) + (s[p + s3] & 0xFF);
-                dst[d + x] = (byte) clip((v + 16) >> 5);
+        for (int x = 0; x < w; x++) {
+            int p = off + x;
+            int a = s[p - 2 * stride] & 0xFF;
+            int b = s[p - stride] & 0xFF;
+            int c = s[p] & 0xFF;
+            int e = s[p + stride] & 0xFF;
+            int f = s[p + 2 * stride] & 0xFF;
+            p += 3 * stride;
+            int d = dOff + x;
+            for (int y = 0; y < h; y++, p += stride, d += ds) {
+                int g = s[p] & 0xFF;
+                dst[d] = (byte) clip((a + g - 5 * (b + f) + 20 * (c + e) + 16) >> 5);
+                a = b;
+                b = c;
+                c = e;
+                e = f;
+                f = g;
             }
+        }
+    }
+
+    /** Unrounded horizontal taps of n consecutive positions from s[p] into t[o..]. */
+    private static void rowTaps(byte[] s, int p, int n, int[] t, int o) {
+        int a = s[p - 2] & 0xFF;
+        int b = s[p - 1] & 0xFF;
+        int c = s[p] & 0xFF;
+        int e = s[p + 1] & 0xFF;
+        int f = s[p + 2] & 0xFF;
+        for (int x = 0; x < n; x++) {
+            int g = s[p + x + 3] & 0xFF;
+            t[o + x] = a + g - 5 * (b + f) + 20 * (c + e);
+            a = b;
+            b = c;
+            c = e;
+            e = f;
+            f = g;
+        }
+    }
+
+    /** Unrounded vertical taps of n positions down the column from s[p] into t[o], t[o + ts], ... */
+    private static void columnTaps(byte[] s, int p, int stride, int n, int[] t, int o, int ts) {
+        int a = s[p - 2 * stride] & 0xFF;
+        int b = s[p - stride] & 0xFF;
+        int c = s[p] & 0xFF;
+        int e = s[p + stride] & 0xFF;
+        int f = s[p + 2 * stride] & 0xFF;
+        p += 3 * stride;
+        for (int y = 0; y < n; y++, p += stride, o += ts) {
+            int g = s[p] & 0xFF;
+            t[o] = a + g - 5 * (b + f) + 20 * (c + e);
+            a = b;
+            b = c;
+            c = e;
+            e = f;
+            f = g;
         }
     }
 
@@ -131,59 +190,67 @@ final class LumaMc {
     }
 
     /**
-     * j (and f, q) from the unrounded horizontal intermediates b1 of rows -2 .. h+2; f averages j with b of the same
-     * row, q with b of the row below (s).
+     * j (and f, q) from the unrounded horizontal intermediates b1 of rows -2 .. h+2 (t, stride 16); f averages j with
+     * b of the same row, q with b of the row below (s).
      */
     private void centreFromRows(byte[] s, int off, int stride, int w, int h, int yFrac, byte[] dst, int dOff,
                                 int ds) {
         int[] t = tmp;
         for (int r = 0; r < h + 5; r++) {
-            int p = off + (r - 2) * stride;
-            int o = 16 * r;
-            for (int x = 0; x < w; x++, p++) {
-                t[o + x] = (s[p - 2] & 0xFF) - 5 * (s[p - 1] & 0xFF) + 20 * (s[p] & 0xFF) + 20 * (s[p + 1] & 0xFF)
-                        - 5 * (s[p + 2] & 0xFF) + (s[p + 3] & 0xFF);
-            }
+            rowTaps(s, off + (r - 2) * stride, w, t, 16 * r);
         }
         int row = yFrac == 1 ? 2 : 3; // the row of b (f) or s (q) in t
-        for (int y = 0; y < h; y++) {
-            int o = 16 * y;
-            int d = dOff + y * ds;
-            for (int x = 0; x < w; x++) {
-                int i = o + x;
-                int j1 = t[i] - 5 * t[i + 16] + 20 * t[i + 32] + 20 * t[i + 48] - 5 * t[i + 64] + t[i + 80];
-                int j = clip((j1 + 512) >> 10);
+        for (int x = 0; x < w; x++) {
+            int a = t[x];
+            int b = t[x + 16];
+            int c = t[x + 32];
+            int e = t[x + 48];
+            int f = t[x + 64];
+            int d = dOff + x;
+            for (int y = 0; y < h; y++, d += ds) {
+                int g = t[x + 16 * (y + 5)];
+                int j = clip((a + g - 5 * (b + f) + 20 * (c + e) + 512) >> 10);
                 if (yFrac != 2) {
-                    j = (j + clip((t[i + 16 * row] + 16) >> 5) + 1) >> 1;
+                    j = (j + clip(((row == 2 ? c : e) + 16) >> 5) + 1) >> 1;
                 }
-                dst[d + x] = (byte) j;
+                dst[d] = (byte) j;
+                a = b;
+                b = c;
+                c = e;
+                e = f;
+                f = g;
             }
         }
     }
 
-    /** j for i and k from the unrounded vertical intermediates h1 of columns -2 .. w+2; i averages with h, k with m. */
+    /**
+     * j for i and k from the unrounded vertical intermediates h1 of columns -2 .. w+2 (t, stride 21); i averages with
+     * h, k with m (h one column right).
+     */
     private void centreFromColumns(byte[] s, int off, int stride, int w, int h, int xFrac, byte[] dst, int dOff,
                                    int ds) {
         int[] t = tmp;
-        int s2 = 2 * stride;
-        int s3 = 3 * stride;
-        for (int y = 0; y < h; y++) {
-            int p = off + y * stride - 2;
-            int o = EDGE_STRIDE * y;
-            for (int c = 0; c < w + 5; c++, p++) {
-                t[o + c] = (s[p - s2] & 0xFF) - 5 * (s[p - stride] & 0xFF) + 20 * (s[p] & 0xFF)
-                        + 20 * (s[p + stride] & 0xFF) - 5 * (s[p + s2] & 0xFF) + (s[p + s3] & 0xFF);
-            }
+        for (int c = 0; c < w + 5; c++) {
+            columnTaps(s, off - 2 + c, stride, h, t, c, EDGE_STRIDE);
         }
-        int col = xFrac == 1 ? 2 : 3; // the column of h (i) or m (k) in t
+        boolean right = xFrac == 3;
         for (int y = 0; y < h; y++) {
             int o = EDGE_STRIDE * y;
             int d = dOff + y * ds;
+            int a = t[o];
+            int b = t[o + 1];
+            int c = t[o + 2];
+            int e = t[o + 3];
+            int f = t[o + 4];
             for (int x = 0; x < w; x++) {
-                int i = o + x;
-                int j1 = t[i] - 5 * t[i + 1] + 20 * t[i + 2] + 20 * t[i + 3] - 5 * t[i + 4] + t[i + 5];
-                int j = clip((j1 + 512) >> 10);
-                dst[d + x] = (byte) ((j + clip((t[i + col] + 16) >> 5) + 1) >> 1);
+                int g = t[o + x + 5];
+                int j = clip((a + g - 5 * (b + f) + 20 * (c + e) + 512) >> 10);
+                dst[d + x] = (byte) ((j + clip(((right ? e : c) + 16) >> 5) + 1) >> 1);
+                a = b;
+                b = c;
+                c = e;
+                e = f;
+                f = g;
             }
         }
     }

@@ -59,7 +59,14 @@ final class InterPredictorBenchmark {
                 }
             }
         }
+        // The same samples for the anchor (JCodec stores them minus 128): the filters' clipping is data dependent.
         byte[][] jdata = {new byte[ref.y.length], new byte[ref.cb.length], new byte[ref.cr.length]};
+        byte[][] planes = {ref.y, ref.cb, ref.cr};
+        for (int p = 0; p < 3; p++) {
+            for (int i = 0; i < planes[p].length; i++) {
+                jdata[p][i] = (byte) ((planes[p][i] & 0xFF) - 128);
+            }
+        }
         Picture jref = Picture.createPicture(16 * WMBS, 16 * HMBS, jdata, ColorSpace.YUV420J);
         Picture jout = Picture.create(16, 16, ColorSpace.YUV420J);
         BlockInterpolator jcodec = new BlockInterpolator();
