@@ -35,16 +35,25 @@ final class ChromaMc {
             off = 0;
             stride = EDGE_STRIDE;
         }
-        int wa = (8 - xFrac) * (8 - yFrac);
-        int wb = xFrac * (8 - yFrac);
-        int wc = (8 - xFrac) * yFrac;
-        int wd = xFrac * yFrac;
-        for (int y = 0; y < h; y++) {
-            int p = off + y * stride;
-            int d = dOff + y * ds;
-            for (int x = 0; x < w; x++, p++) {
-                dst[d + x] = (byte) ((wa * (s[p] & 0xFF) + wb * (s[p + 1] & 0xFF) + wc * (s[p + stride] & 0xFF)
-                        + wd * (s[p + stride + 1] & 0xFF) + 32) >> 6);
+        if ((xFrac | yFrac) == 0) {
+            for (int y = 0; y < h; y++) {
+                System.arraycopy(s, off + y * stride, dst, dOff + y * ds, w);
+            }
+            return;
+        }
+        // 8-266 factored: (8 - yF) * H(row) + yF * H(row + 1) with H = (8 - xF) * left + xF * right expands to
+        // exactly the four products of the standard (no intermediate rounding), and each H serves two output rows.
+        int xa = 8 - xFrac;
+        int ya = 8 - yFrac;
+        for (int x = 0; x < w; x++) {
+            int p = off + x;
+            int top = xa * (s[p] & 0xFF) + xFrac * (s[p + 1] & 0xFF);
+            int d = dOff + x;
+            for (int y = 0; y < h; y++, d += ds) {
+                p += stride;
+                int bottom = xa * (s[p] & 0xFF) + xFrac * (s[p + 1] & 0xFF);
+                dst[d] = (byte) ((ya * top + yFrac * bottom + 32) >> 6);
+                top = bottom;
             }
         }
     }
