@@ -2,6 +2,7 @@ package org.diva.transcode.video.decode.avc;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** One line across an edge, each expected value worked by hand from 14496-10 equations 8-460 to 8-485. */
@@ -92,6 +93,49 @@ class EdgeFilterTest {
         int[] expected = {58, 60, 64, 67, 69, 72, 74, 75};
         for (int r = 0; r < 8; r++) {
             assertArrayEquals(new int[] {expected[r], expected[r]}, new int[] {s[2 * r] & 0xFF, s[2 * r + 1] & 0xFF});
+        }
+    }
+
+    /** 8.7.2.3 for one luma line transcribed as the standard writes it, branches and all: the oracle below. */
+    private static int[] literalNormal(int[] v, int alpha, int beta, int tc0) {
+        int p2 = v[1], p1 = v[2], p0 = v[3], q0 = v[4], q1 = v[5], q2 = v[6];
+        int[] out = v.clone();
+        if (!(Math.abs(p0 - q0) < alpha && Math.abs(p1 - p0) < beta && Math.abs(q1 - q0) < beta)) {
+            return out;
+        }
+        int ap = Math.abs(p2 - p0);
+        int aq = Math.abs(q2 - q0);
+        int tc = tc0 + (ap < beta ? 1 : 0) + (aq < beta ? 1 : 0);
+        int delta = Math.min(tc, Math.max(-tc, (((q0 - p0) << 2) + (p1 - q1) + 4) >> 3));
+        out[3] = Math.min(255, Math.max(0, p0 + delta));
+        out[4] = Math.min(255, Math.max(0, q0 - delta));
+        if (ap < beta) {
+            out[2] = p1 + Math.min(tc0, Math.max(-tc0, (p2 + ((p0 + q0 + 1) >> 1) - (p1 << 1)) >> 1));
+        }
+        if (aq < beta) {
+            out[5] = q1 + Math.min(tc0, Math.max(-tc0, (q2 + ((p0 + q0 + 1) >> 1) - (q1 << 1)) >> 1));
+        }
+        return out;
+    }
+
+    @Test
+    void branchFreeNormalFilterAgreesWithTheLiteralEquationsOnRandomLines() {
+        Random random = new Random(7);
+        for (int trial = 0; trial < 20_000; trial++) {
+            int base = random.nextInt(256);
+            int spread = 1 + random.nextInt(trial % 2 == 0 ? 12 : 80);
+            int[] v = new int[8];
+            for (int i = 0; i < 8; i++) {
+                v[i] = Math.max(0, Math.min(255, base + random.nextInt(2 * spread + 1) - spread));
+            }
+            int indexA = random.nextInt(52);
+            int bS = 1 + random.nextInt(3);
+            int alpha = DeblockTables.ALPHA[indexA];
+            int beta = DeblockTables.BETA[random.nextInt(52)];
+            int tc0 = DeblockTables.TC0[52 * (bS - 1) + indexA];
+            byte[] s = line(v);
+            EdgeFilter.luma(s, 4, 1, 8, 1, bS, alpha, beta, tc0);
+            assertArrayEquals(literalNormal(v, alpha, beta, tc0), unsigned(s), "line " + java.util.Arrays.toString(v));
         }
     }
 }
