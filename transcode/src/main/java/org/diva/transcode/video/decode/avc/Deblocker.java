@@ -40,10 +40,11 @@ final class Deblocker {
             coded[addr] = BoundaryStrength.codedMask(picture, addr % w, addr / w, picture.kind[addr]);
         }
         int[] sliceId = picture.sliceId;
+        int slices = picture.slices.size();
         for (int addr = 0; addr < mbs; addr++) {
             int s = sliceId[addr];
             // -1: a macroblock no slice covered (a lost slice); there is nothing sound to filter it with.
-            if (s < 0 || sliceIdc[s] == 1) {
+            if (s < 0 || sliceIdc[s < slices ? s : badSlice(addr, s, slices)] == 1) {
                 continue;
             }
             int mbX = addr % w;
@@ -55,6 +56,11 @@ final class Deblocker {
                 filterMacroblock(picture, addr, mbX, mbY, s, edges);
             }
         }
+    }
+
+    private static int badSlice(int addr, int s, int slices) {
+        throw new IllegalArgumentException("macroblock " + addr + " names slice " + s + " but the picture has "
+                + slices + " slice headers");
     }
 
     private boolean usable(int neighbourSlice, int s) {

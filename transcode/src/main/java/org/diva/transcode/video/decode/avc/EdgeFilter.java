@@ -88,21 +88,21 @@ final class EdgeFilter {
 
     /** Filters {@code lines} chroma lines (chromaEdgeFlag 1: only p0 and q0 change; tC = tC0 + 1 below bS 4). */
     static void chroma(byte[] s, int q, int step, int along, int lines, int bS, int alpha, int beta, int tc0) {
+        int tc = tc0 + 1;
         for (int n = 0; n < lines; n++, q += along) {
             int p0 = s[q - step] & 0xFF;
             int q0 = s[q] & 0xFF;
             int p1 = s[q - 2 * step] & 0xFF;
             int q1 = s[q + step] & 0xFF;
-            if (Math.abs(p0 - q0) >= alpha || Math.abs(p1 - p0) >= beta || Math.abs(q1 - q0) >= beta) {
-                continue;
-            }
+            // filterSamplesFlag as a mask, as in lumaNormal: each term is negative exactly when its condition holds.
+            int on = ((Math.abs(p0 - q0) - alpha) & (Math.abs(p1 - p0) - beta) & (Math.abs(q1 - q0) - beta)) >> 31;
             if (bS < 4) {
-                int delta = clip(((q0 - p0) * 4 + (p1 - q1) + 4) >> 3, tc0 + 1);
+                int delta = clip(((q0 - p0) * 4 + (p1 - q1) + 4) >> 3, tc) & on;
                 s[q - step] = clip255(p0 + delta);
                 s[q] = clip255(q0 - delta);
             } else {
-                s[q - step] = (byte) ((2 * p1 + p0 + q1 + 2) >> 2);
-                s[q] = (byte) ((2 * q1 + q0 + p1 + 2) >> 2);
+                s[q - step] = (byte) (p0 + ((((2 * p1 + p0 + q1 + 2) >> 2) - p0) & on));
+                s[q] = (byte) (q0 + ((((2 * q1 + q0 + p1 + 2) >> 2) - q0) & on));
             }
         }
     }

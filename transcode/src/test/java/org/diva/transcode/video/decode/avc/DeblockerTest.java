@@ -210,4 +210,12 @@ class DeblockerTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> deblocker.filter(pic, id -> null));
         org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("PPS 0"), e.getMessage());
     }
+
+    @Test
+    void macroblockNamingAMissingSliceIsRefused() {
+        AvcPicture pic = DeblockPictures.intra(2, 1, 30);
+        pic.sliceId[1] = 3;
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> deblocker.filter(pic, NO_OFFSETS));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("macroblock 1 names slice 3"), e.getMessage());
+    }
 }
