@@ -48,10 +48,10 @@ final class DirectPredictor {
         this.spatial = ctx.header.directSpatialMvPred();
         this.inference8x8 = ctx.sps.direct8x8Inference();
         this.stride4 = pic.stride4;
-        AvcPicture[] l0 = ctx.refList.length > 0 ? ctx.refList[0] : new AvcPicture[0];
+        AvcPicture[] l0 = ctx.refList.length > 0 && ctx.refList[0] != null ? ctx.refList[0] : new AvcPicture[0];
         distScale = new int[l0.length];
-        if (ctx.header.isB() && !spatial && ctx.refList.length > 1 && ctx.refList[1].length > 0
-                && ctx.refList[1][0] != null) {
+        if (ctx.header.isB() && !spatial && ctx.refList.length > 1 && ctx.refList[1] != null
+                && ctx.refList[1].length > 0 && ctx.refList[1][0] != null) {
             int poc1 = ctx.refList[1][0].poc;
             for (int i = 0; i < l0.length; i++) {
                 distScale[i] = l0[i] == null ? 256 : distScaleFactor(pic.poc, l0[i].poc, poc1,
@@ -95,12 +95,18 @@ final class DirectPredictor {
     }
 
     private AvcPicture colocated() throws MediaFormatException {
-        if (ctx.refList.length < 2 || ctx.refList[1].length == 0 || ctx.refList[1][0] == null
-                || ctx.refList[0].length == 0) {
+        if (ctx.refList.length < 2 || ctx.refList[0] == null || ctx.refList[1] == null
+                || ctx.refList[1].length == 0 || ctx.refList[1][0] == null || ctx.refList[0].length == 0) {
             throw new MediaFormatException("H.264 direct prediction in slice " + ctx.sliceId
                     + " without a RefPicList1[0] (co-located picture) and a RefPicList0");
         }
-        return ctx.refList[1][0];
+        AvcPicture col = ctx.refList[1][0];
+        if (col.widthMbs != pic.widthMbs || col.heightMbs != pic.heightMbs) {
+            throw new MediaFormatException("H.264 direct prediction in slice " + ctx.sliceId + ": co-located picture of "
+                    + col.widthMbs + "x" + col.heightMbs + " macroblocks for a picture of " + pic.widthMbs + "x"
+                    + pic.heightMbs);
+        }
+        return col;
     }
 
     /** refIdxL0/L1 and the 16x16 predictors of 8.4.1.2.2, from the whole macroblock's neighbours. */
@@ -139,9 +145,12 @@ final class DirectPredictor {
         int y0 = b8 & 2;
         int id0 = ref[0] >= 0 ? refId(0, ref[0]) : -1;
         int id1 = ref[1] >= 0 ? refId(1, ref[1]) : -1;
+        boolean colZero = false;
         for (int k = 0; k < 4; k++) {
             int i = nb.base + (y0 + (k >> 1)) * stride4 + x0 + (k & 1);
-            boolean colZero = shortTerm && !directZero && colZero(col, colocatedIndex(i, x0, y0));
+            if (k == 0 || !inference8x8) { // with inference one co-located block serves the whole 8x8
+                colZero = shortTerm && !directZero && colZero(col, colocatedIndex(i, x0, y0));
+            }
             write(0, i, ref[0], id0, mvpX[0], mvpY[0], colZero);
             write(1, i, ref[1], id1, mvpX[1], mvpY[1], colZero);
         }
@@ -179,23 +188,32 @@ final class DirectPredictor {
         int y0 = b8 & 2;
         AvcPicture[] l0 = ctx.refList[0];
         int id1 = refId(1, 0);
+        int refIdxL0 = 0;
+        int id0 = 0;
+        int colX = 0;
+        int colY = 0;
+        int x = 0;
+        int y = 0;
         for (int k = 0; k < 4; k++) {
             int i = nb.base + (y0 + (k >> 1)) * stride4 + x0 + (k & 1);
-            int c = colocatedIndex(i, x0, y0);
-            int list = col.refIdx[0][c] >= 0 ? 0 : 1;
-            int refIdxL0 = 0;
-            int colX = 0;
-            int colY = 0;
-            if (col.refIdx[list][c] >= 0) {
-                refIdxL0 = mapColToList0(l0, col.refPic[list][c]);
-                colX = col.mv[list][2 * c];
-                colY = col.mv[list][2 * c + 1];
+            if (k == 0 || !inference8x8) { // with inference one co-located block serves the whole 8x8
+                int c = colocatedIndex(i, x0, y0);
+                int list = col.refIdx[0][c] >= 0 ? 0 : 1;
+                refIdxL0 = 0;
+                colX = 0;
+                colY = 0;
+                if (col.refIdx[list][c] >= 0) {
+                    refIdxL0 = mapColToList0(l0, col.refPic[list][c]);
+                    colX = col.mv[list][2 * c];
+                    colY = col.mv[list][2 * c + 1];
+                }
+                id0 = refId(0, refIdxL0);
+                int f = distScale[refIdxL0];
+                x = (f * colX + 128) >> 8;
+                y = (f * colY + 128) >> 8;
             }
-            int f = distScale[refIdxL0];
-            int x = (f * colX + 128) >> 8;
-            int y = (f * colY + 128) >> 8;
             pic.refIdx[0][i] = (byte) refIdxL0;
-            pic.refPic[0][i] = refId(0, refIdxL0);
+            pic.refPic[0][i] = id0;
             pic.mv[0][2 * i] = (short) x;
             pic.mv[0][2 * i + 1] = (short) y;
             pic.refIdx[1][i] = 0;
