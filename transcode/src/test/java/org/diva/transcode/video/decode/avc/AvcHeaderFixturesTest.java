@@ -2,6 +2,7 @@ package org.diva.transcode.video.decode.avc;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.diva.transcode.testing.Ffmpeg;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -124,12 +126,12 @@ class AvcHeaderFixturesTest {
      * cqm=jvt makes x264 send, in the PPS only, "use the default" for every list: the SPS stays flat, and fall-back
      * rule A gives the standard's defaults (Tables 7-3, 7-4), written here in raster order.
      */
-    @org.junit.jupiter.api.Test
+    @Test
     void jvtScalingMatricesAreTheDefaultsInRasterOrder() throws IOException {
         AvcFixtures.Slice slice = AvcFixtures.pictures("cabac-high-cqm").get(0).slices().get(0);
         int[] intra4x4 = {6, 13, 20, 28, 13, 20, 28, 32, 20, 28, 32, 37, 28, 32, 37, 42};
         int[] inter4x4 = {10, 14, 20, 24, 14, 20, 24, 27, 20, 24, 27, 30, 24, 27, 30, 34};
-        assertEquals(false, slice.sps().scalingPresent());
+        assertFalse(slice.sps().scalingPresent());
         assertArrayEquals(ScalingLists.flat(1, 16)[0], slice.sps().scaling4x4()[0]);
         for (int i = 0; i < 3; i++) {
             assertArrayEquals(intra4x4, slice.pps().scaling4x4()[i], "intra list " + i);

@@ -2,6 +2,7 @@ package org.diva.transcode.video.decode.avc;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -66,10 +67,6 @@ class AvcHeaderParsersTest {
         // level 3.0: MaxDpbMbs 8100 / 12 macroblocks -> 675, capped at 16; no VUI: reorder as deep as the DPB
         assertEquals(16, sps.maxDecFrameBuffering());
         assertEquals(16, sps.maxNumReorderFrames());
-    }
-
-    private static void assertFalse(boolean b) {
-        assertEquals(false, b);
     }
 
     @Test
@@ -143,14 +140,14 @@ class AvcHeaderParsersTest {
 
     @Test
     void unsupportedToolsAreRefusedWithTheReason() {
-        assertEquals(true, assertThrows(UnsupportedVideoException.class,
+        assertTrue(assertThrows(UnsupportedVideoException.class,
                 () -> SpsParser.parse(highSps(2, 8, true, null))).getMessage().contains("4:2:2"));
-        assertEquals(true, assertThrows(UnsupportedVideoException.class,
+        assertTrue(assertThrows(UnsupportedVideoException.class,
                 () -> SpsParser.parse(highSps(1, 10, true, null))).getMessage().contains("bit depth 10"));
-        assertEquals(true, assertThrows(UnsupportedVideoException.class,
+        assertTrue(assertThrows(UnsupportedVideoException.class,
                 () -> SpsParser.parse(highSps(1, 8, false, null))).getMessage().contains("interlaced"));
         Sps sps = parsed(highSps(1, 8, true, null));
-        assertEquals(true, assertThrows(UnsupportedVideoException.class,
+        assertTrue(assertThrows(UnsupportedVideoException.class,
                 () -> PpsParser.parse(pps(false, 2, null), id -> sps)).getMessage().contains("slice groups"));
     }
 
@@ -239,6 +236,45 @@ class AvcHeaderParsersTest {
             }
         }
         assertTrue(checked > 100, "rejections " + checked);
+    }
+
+    /** Random bit flips and cuts in the headers of every fixture: a MediaFormatException or a result, nothing else. */
+    @Test
+    void corruptedHeadersOfEveryFixtureFailOnlyAsFormatErrors() throws Exception {
+        java.util.Random random = new java.util.Random(11);
+        int rejected = 0;
+        for (String name : AvcFixtures.NAMES) {
+            java.util.Map<Integer, Sps> spss = new java.util.HashMap<>();
+            java.util.Map<Integer, Pps> ppss = new java.util.HashMap<>();
+            for (byte[] nal : AvcFixtures.nals(java.nio.file.Files.readAllBytes(AvcFixtures.path(name)))) {
+                int type = nal[0] & 0x1f;
+                byte[] rbsp = AvcFixtures.rbsp(nal);
+                boolean header = type == 1 || type == 5 || type == 7 || type == 8;
+                for (int attempt = 0; header && attempt < 20; attempt++) {
+                    byte[] input = Arrays.copyOf(rbsp, 1 + random.nextInt(Math.min(rbsp.length, 48)));
+                    for (int flips = random.nextInt(3); flips >= 0; flips--) {
+                        input[random.nextInt(input.length)] ^= (byte) (1 << random.nextInt(8));
+                    }
+                    try {
+                        switch (type) {
+                            case 7 -> SpsParser.parse(input);
+                            case 8 -> PpsParser.parse(input, spss::get);
+                            default -> SliceHeaderParser.parse(input, type, (nal[0] >> 5) & 3, spss::get, ppss::get);
+                        }
+                    } catch (MediaFormatException expected) {
+                        rejected++;
+                    }
+                }
+                if (type == 7) {
+                    Sps sps = SpsParser.parse(rbsp);
+                    spss.put(sps.spsId(), sps);
+                } else if (type == 8) {
+                    Pps pps = PpsParser.parse(rbsp, spss::get);
+                    ppss.put(pps.ppsId(), pps);
+                }
+            }
+        }
+        assertTrue(rejected > 500, "rejections " + rejected);
     }
 
     private static Sps parsed(byte[] rbsp) {
