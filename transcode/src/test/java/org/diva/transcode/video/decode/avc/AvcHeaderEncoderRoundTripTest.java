@@ -37,14 +37,14 @@ class AvcHeaderEncoderRoundTripTest {
             stream.write(data.array(), data.arrayOffset() + data.position(), data.remaining());
             keyframes.add(picture.keyframe());
         }
-        List<AvcFixtures.Picture> pictures = AvcFixtures.pictures(stream.toByteArray());
+        List<HeaderWalk.Picture> pictures = HeaderWalk.pictures(stream.toByteArray());
         assertEquals(10, pictures.size());
         Sps sps = pictures.get(0).sps();
         assertEquals(List.of(width, height, 7, 4), List.of(sps.width(), sps.height(), sps.widthMbs(), sps.heightMbs()));
         List<Boolean> idr = new ArrayList<>();
         List<Integer> types = new ArrayList<>();
         List<Integer> expectedTypes = new ArrayList<>();
-        for (AvcFixtures.Picture p : pictures) {
+        for (HeaderWalk.Picture p : pictures) {
             idr.add(p.first().idr());
             types.add(p.first().sliceType());
             expectedTypes.add(p.first().idr() ? SliceHeader.I : SliceHeader.P);

@@ -57,14 +57,14 @@ class AvcHeaderTraceTest {
     }
 
     static List<String> fixtures() {
-        return AvcFixtures.NAMES;
+        return HeaderWalk.NAMES;
     }
 
     @ParameterizedTest
     @MethodSource("fixtures")
     void everySliceHeaderFieldIsFfmpegs(String name) throws IOException {
         Ffmpeg.assumeInstalled();
-        compare(AvcFixtures.path(name));
+        compare(HeaderWalk.path(name));
     }
 
     /** x264 with NAL HRD parameters in the VUI (skipped on the way to bitstream_restriction). */
@@ -76,14 +76,14 @@ class AvcHeaderTraceTest {
                 "-x264-params", "nal-hrd=vbr:vbv-maxrate=500:vbv-bufsize=1000:bframes=2", "-f", "h264",
                 file.toString());
         compare(file);
-        Sps sps = AvcFixtures.pictures(Files.readAllBytes(file)).get(0).sps();
+        Sps sps = HeaderWalk.pictures(Files.readAllBytes(file)).get(0).sps();
         assertEquals(2, sps.maxNumReorderFrames());
     }
 
     private static void compare(Path file) throws IOException {
         List<List<Field>> traces = sliceTraces(file);
-        List<AvcFixtures.Slice> slices = new ArrayList<>();
-        AvcFixtures.pictures(Files.readAllBytes(file)).forEach(p -> slices.addAll(p.slices()));
+        List<HeaderWalk.Slice> slices = new ArrayList<>();
+        HeaderWalk.pictures(Files.readAllBytes(file)).forEach(p -> slices.addAll(p.slices()));
         assertEquals(traces.size(), slices.size(), "slices");
         for (int i = 0; i < slices.size(); i++) {
             List<Field> t = traces.get(i);
