@@ -80,7 +80,8 @@ final class RefMarker {
             case 4 -> {
                 maxLongTermFrameIdx = op[1] - 1;
                 for (AvcPicture p : stored) {
-                    if (p != current && p.reference == AvcPicture.LONG_TERM && p.longTermFrameIdx > maxLongTermFrameIdx) {
+                    if (p != current && p.reference == AvcPicture.LONG_TERM
+                            && p.longTermFrameIdx > maxLongTermFrameIdx) {
                         p.reference = AvcPicture.UNUSED;
                     }
                 }

@@ -35,7 +35,7 @@ class AvcHeaderContainersTest {
                 "-f", "h264", raw.toString());
         JsonNode probe = Ffmpeg.probe(raw, "-show_frames");
         JsonNode stream = probe.get("streams").get(0);
-        List<AvcFixtures.Picture> pictures = AvcFixtures.pictures(Files.readAllBytes(raw));
+        List<HeaderWalk.Picture> pictures = HeaderWalk.pictures(Files.readAllBytes(raw));
         Sps sps = pictures.get(0).sps();
         assertEquals(stream.get("width").asInt(), sps.width(), "width");
         assertEquals(stream.get("height").asInt(), sps.height(), "height");

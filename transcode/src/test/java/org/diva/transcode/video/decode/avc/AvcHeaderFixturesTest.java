@@ -2,6 +2,7 @@ package org.diva.transcode.video.decode.avc;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.diva.transcode.testing.Ffmpeg;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -17,15 +19,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AvcHeaderFixturesTest {
 
     static List<String> fixtures() {
-        return AvcFixtures.NAMES;
+        return HeaderWalk.NAMES;
     }
 
     @ParameterizedTest
     @MethodSource("fixtures")
     void pictureSizeAndReorderDepthMatchFfprobe(String name) throws IOException {
         Ffmpeg.assumeInstalled();
-        JsonNode stream = Ffmpeg.probe(AvcFixtures.path(name)).get("streams").get(0);
-        Sps sps = AvcFixtures.pictures(name).get(0).sps();
+        JsonNode stream = Ffmpeg.probe(HeaderWalk.path(name)).get("streams").get(0);
+        Sps sps = HeaderWalk.pictures(name).get(0).sps();
         assertEquals(stream.get("width").asInt(), sps.width(), "width");
         assertEquals(stream.get("height").asInt(), sps.height(), "height");
         assertEquals(208, 16 * sps.widthMbs());
@@ -40,9 +42,9 @@ class AvcHeaderFixturesTest {
     void sliceTypesAndKeyFramesMatchFfprobeInDecodingOrder(String name) throws IOException {
         Ffmpeg.assumeInstalled();
         List<JsonNode> frames = new ArrayList<>();
-        Ffmpeg.probe(AvcFixtures.path(name), "-show_frames").get("frames").forEach(frames::add);
+        Ffmpeg.probe(HeaderWalk.path(name), "-show_frames").get("frames").forEach(frames::add);
         frames.sort(Comparator.comparingLong(f -> f.get("pkt_pos").asLong()));
-        List<AvcFixtures.Picture> pictures = AvcFixtures.pictures(name);
+        List<HeaderWalk.Picture> pictures = HeaderWalk.pictures(name);
         assertEquals(frames.size(), pictures.size(), "pictures");
         for (int i = 0; i < pictures.size(); i++) {
             SliceHeader h = pictures.get(i).first();
@@ -61,9 +63,9 @@ class AvcHeaderFixturesTest {
     @MethodSource("fixtures")
     void slicesTileThePictureAndCabacDataIsAligned(String name) throws IOException {
         int checkedAlignments = 0;
-        for (AvcFixtures.Picture picture : AvcFixtures.pictures(name)) {
+        for (HeaderWalk.Picture picture : HeaderWalk.pictures(name)) {
             int previous = -1;
-            for (AvcFixtures.Slice slice : picture.slices()) {
+            for (HeaderWalk.Slice slice : picture.slices()) {
                 SliceHeader h = slice.start().header();
                 assertTrue(h.firstMbInSlice() > previous, "slices in raster order");
                 previous = h.firstMbInSlice();
@@ -88,7 +90,7 @@ class AvcHeaderFixturesTest {
     @ParameterizedTest
     @MethodSource("fixtures")
     void slicesOfX264HaveTheToolsTheFixtureAsksFor(String name) throws IOException {
-        List<AvcFixtures.Picture> pictures = AvcFixtures.pictures(name);
+        List<HeaderWalk.Picture> pictures = HeaderWalk.pictures(name);
         Pps pps = pictures.get(0).slices().get(0).pps();
         assertEquals(name.startsWith("cabac"), pps.cabac());
         int slices = pictures.get(0).slices().size();
@@ -124,12 +126,12 @@ class AvcHeaderFixturesTest {
      * cqm=jvt makes x264 send, in the PPS only, "use the default" for every list: the SPS stays flat, and fall-back
      * rule A gives the standard's defaults (Tables 7-3, 7-4), written here in raster order.
      */
-    @org.junit.jupiter.api.Test
+    @Test
     void jvtScalingMatricesAreTheDefaultsInRasterOrder() throws IOException {
-        AvcFixtures.Slice slice = AvcFixtures.pictures("cabac-high-cqm").get(0).slices().get(0);
+        HeaderWalk.Slice slice = HeaderWalk.pictures("cabac-high-cqm").get(0).slices().get(0);
         int[] intra4x4 = {6, 13, 20, 28, 13, 20, 28, 32, 20, 28, 32, 37, 28, 32, 37, 42};
         int[] inter4x4 = {10, 14, 20, 24, 14, 20, 24, 27, 20, 24, 27, 30, 24, 27, 30, 34};
-        assertEquals(false, slice.sps().scalingPresent());
+        assertFalse(slice.sps().scalingPresent());
         assertArrayEquals(ScalingLists.flat(1, 16)[0], slice.sps().scaling4x4()[0]);
         for (int i = 0; i < 3; i++) {
             assertArrayEquals(intra4x4, slice.pps().scaling4x4()[i], "intra list " + i);

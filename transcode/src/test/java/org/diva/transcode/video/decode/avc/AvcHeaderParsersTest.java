@@ -2,6 +2,7 @@ package org.diva.transcode.video.decode.avc;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,8 +19,8 @@ class AvcHeaderParsersTest {
     private static final int[] FLAT = ScalingLists.flat(1, 16)[0];
 
     /** A High-profile SPS, 64x48, POC type 0; {@code scaling} writes the seq_scaling_matrix part or null for none. */
-    static byte[] highSps(int chroma, int depth, boolean frameMbsOnly, Consumer<TestBits> scaling) {
-        TestBits b = new TestBits().u(8, 100).u(8, 0).u(8, 30).ue(0);
+    static byte[] highSps(int chroma, int depth, boolean frameMbsOnly, Consumer<HeaderBitWriter> scaling) {
+        HeaderBitWriter b = new HeaderBitWriter().u(8, 100).u(8, 0).u(8, 30).ue(0);
         b.ue(chroma).ue(depth - 8).ue(depth - 8).flag(false).flag(scaling != null);
         if (scaling != null) {
             scaling.accept(b);
@@ -33,8 +34,8 @@ class AvcHeaderParsersTest {
     }
 
     /** A PPS for SPS 0 with 8x8 transform; {@code scaling} as in {@link #highSps}. */
-    static byte[] pps(boolean cabac, int sliceGroups, Consumer<TestBits> scaling) {
-        TestBits b = new TestBits().ue(0).ue(0).flag(cabac).flag(false).ue(sliceGroups - 1);
+    static byte[] pps(boolean cabac, int sliceGroups, Consumer<HeaderBitWriter> scaling) {
+        HeaderBitWriter b = new HeaderBitWriter().ue(0).ue(0).flag(cabac).flag(false).ue(sliceGroups - 1);
         if (sliceGroups > 1) {
             b.ue(0); // slice_group_map_type 0 ...
         }
@@ -66,10 +67,6 @@ class AvcHeaderParsersTest {
         // level 3.0: MaxDpbMbs 8100 / 12 macroblocks -> 675, capped at 16; no VUI: reorder as deep as the DPB
         assertEquals(16, sps.maxDecFrameBuffering());
         assertEquals(16, sps.maxNumReorderFrames());
-    }
-
-    private static void assertFalse(boolean b) {
-        assertEquals(false, b);
     }
 
     @Test
@@ -123,7 +120,7 @@ class AvcHeaderParsersTest {
             }
         }));
         Sps flat = SpsParser.parse(highSps(1, 8, true, null));
-        Consumer<TestBits> nothingSent = b -> {
+        Consumer<HeaderBitWriter> nothingSent = b -> {
             for (int i = 0; i < 8; i++) {
                 b.flag(false);
             }
@@ -143,14 +140,14 @@ class AvcHeaderParsersTest {
 
     @Test
     void unsupportedToolsAreRefusedWithTheReason() {
-        assertEquals(true, assertThrows(UnsupportedVideoException.class,
+        assertTrue(assertThrows(UnsupportedVideoException.class,
                 () -> SpsParser.parse(highSps(2, 8, true, null))).getMessage().contains("4:2:2"));
-        assertEquals(true, assertThrows(UnsupportedVideoException.class,
+        assertTrue(assertThrows(UnsupportedVideoException.class,
                 () -> SpsParser.parse(highSps(1, 10, true, null))).getMessage().contains("bit depth 10"));
-        assertEquals(true, assertThrows(UnsupportedVideoException.class,
+        assertTrue(assertThrows(UnsupportedVideoException.class,
                 () -> SpsParser.parse(highSps(1, 8, false, null))).getMessage().contains("interlaced"));
         Sps sps = parsed(highSps(1, 8, true, null));
-        assertEquals(true, assertThrows(UnsupportedVideoException.class,
+        assertTrue(assertThrows(UnsupportedVideoException.class,
                 () -> PpsParser.parse(pps(false, 2, null), id -> sps)).getMessage().contains("slice groups"));
     }
 
@@ -158,7 +155,7 @@ class AvcHeaderParsersTest {
     void spAndSiSlicesAreRefused() throws MediaFormatException {
         Sps sps = parsed(highSps(1, 8, true, null));
         Pps pps = PpsParser.parse(pps(false, 1, null), id -> sps);
-        byte[] sp = new TestBits().ue(0).ue(3).ue(0).u(4, 1).u(4, 2).rbsp();
+        byte[] sp = new HeaderBitWriter().ue(0).ue(3).ue(0).u(4, 1).u(4, 2).rbsp();
         assertThrows(UnsupportedVideoException.class, () -> SliceHeaderParser.parse(sp, 1, 1, id -> sps, id -> pps));
     }
 
@@ -168,7 +165,7 @@ class AvcHeaderParsersTest {
         Pps plain = PpsParser.parse(pps(false, 1, null), id -> sps);
         Pps pps = new Pps(0, 0, false, false, 1, 1, true, 0, 26, 0, 0, true, false, false, false, plain.scaling4x4(),
                 plain.scaling8x8());
-        TestBits b = new TestBits().ue(5).ue(5).ue(0).u(4, 7).u(4, 12); // first_mb 5, P (5), frame_num 7, lsb 12
+        HeaderBitWriter b = new HeaderBitWriter().ue(5).ue(5).ue(0).u(4, 7).u(4, 12); // first_mb 5, P (5), frame_num 7, lsb 12
         b.flag(true).ue(1); // override: 2 active
         b.flag(true).ue(0).ue(2).ue(2).ue(1).ue(3); // modification: (0, 2), (2, 1)
         b.ue(5).ue(1); // denoms
@@ -201,15 +198,15 @@ class AvcHeaderParsersTest {
     /** Every prefix of real headers must fail as a MediaFormatException (or parse), never anything else. */
     @Test
     void truncatedAndCorruptedHeadersFailCleanly() throws Exception {
-        byte[] stream = java.nio.file.Files.readAllBytes(AvcFixtures.path("cabac-high-cqm"));
-        List<byte[]> nals = AvcFixtures.nals(stream);
+        byte[] stream = java.nio.file.Files.readAllBytes(HeaderWalk.path("cabac-high-cqm"));
+        List<byte[]> nals = HeaderWalk.nals(stream);
         Sps sps = null;
         Pps pps = null;
         int checked = 0;
         java.util.Random random = new java.util.Random(7);
         for (byte[] nal : nals.subList(0, 12)) {
             int type = nal[0] & 0x1f;
-            byte[] rbsp = AvcFixtures.rbsp(nal);
+            byte[] rbsp = HeaderWalk.rbsp(nal);
             for (int mode = 0; mode < 2; mode++) {
                 for (int len = 0; len <= Math.min(rbsp.length, 64); len++) {
                     byte[] input = Arrays.copyOf(rbsp, len);
@@ -239,6 +236,45 @@ class AvcHeaderParsersTest {
             }
         }
         assertTrue(checked > 100, "rejections " + checked);
+    }
+
+    /** Random bit flips and cuts in the headers of every fixture: a MediaFormatException or a result, nothing else. */
+    @Test
+    void corruptedHeadersOfEveryFixtureFailOnlyAsFormatErrors() throws Exception {
+        java.util.Random random = new java.util.Random(11);
+        int rejected = 0;
+        for (String name : HeaderWalk.NAMES) {
+            java.util.Map<Integer, Sps> spss = new java.util.HashMap<>();
+            java.util.Map<Integer, Pps> ppss = new java.util.HashMap<>();
+            for (byte[] nal : HeaderWalk.nals(java.nio.file.Files.readAllBytes(HeaderWalk.path(name)))) {
+                int type = nal[0] & 0x1f;
+                byte[] rbsp = HeaderWalk.rbsp(nal);
+                boolean header = type == 1 || type == 5 || type == 7 || type == 8;
+                for (int attempt = 0; header && attempt < 20; attempt++) {
+                    byte[] input = Arrays.copyOf(rbsp, 1 + random.nextInt(Math.min(rbsp.length, 48)));
+                    for (int flips = random.nextInt(3); flips >= 0; flips--) {
+                        input[random.nextInt(input.length)] ^= (byte) (1 << random.nextInt(8));
+                    }
+                    try {
+                        switch (type) {
+                            case 7 -> SpsParser.parse(input);
+                            case 8 -> PpsParser.parse(input, spss::get);
+                            default -> SliceHeaderParser.parse(input, type, (nal[0] >> 5) & 3, spss::get, ppss::get);
+                        }
+                    } catch (MediaFormatException expected) {
+                        rejected++;
+                    }
+                }
+                if (type == 7) {
+                    Sps sps = SpsParser.parse(rbsp);
+                    spss.put(sps.spsId(), sps);
+                } else if (type == 8) {
+                    Pps pps = PpsParser.parse(rbsp, spss::get);
+                    ppss.put(pps.ppsId(), pps);
+                }
+            }
+        }
+        assertTrue(rejected > 500, "rejections " + rejected);
     }
 
     private static Sps parsed(byte[] rbsp) {

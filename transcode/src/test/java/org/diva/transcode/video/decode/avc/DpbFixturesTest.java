@@ -18,19 +18,19 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DpbFixturesTest {
 
     static List<String> fixtures() {
-        return AvcFixtures.NAMES;
+        return HeaderWalk.NAMES;
     }
 
     /** Runs the DPB over a fixture; returns the decoding-order indices in output order, and logs the lists. */
-    static List<Integer> run(List<AvcFixtures.Picture> pictures, StringJoiner lists) {
+    static List<Integer> run(List<HeaderWalk.Picture> pictures, StringJoiner lists) {
         Dpb dpb = new Dpb();
         List<Integer> output = new ArrayList<>();
         List<Integer> pocs = new ArrayList<>();
         for (int i = 0; i < pictures.size(); i++) {
-            AvcFixtures.Picture picture = pictures.get(i);
+            HeaderWalk.Picture picture = pictures.get(i);
             AvcPicture current = dpb.begin(picture.sps(), picture.first(), 3600L * i);
             pocs.add(current.poc);
-            for (AvcFixtures.Slice slice : picture.slices()) {
+            for (HeaderWalk.Slice slice : picture.slices()) {
                 SliceHeader h = slice.start().header();
                 AvcPicture[][] refs = dpb.refLists(h, current);
                 assertEquals(h.isI() ? 0 : h.numRefIdxActive()[0], refs[0].length);
@@ -62,14 +62,14 @@ class DpbFixturesTest {
     void outputOrderIsFfmpegs(String name) throws IOException {
         Ffmpeg.assumeInstalled();
         List<JsonNode> frames = new ArrayList<>();
-        Ffmpeg.probe(AvcFixtures.path(name), "-show_frames").get("frames").forEach(frames::add);
+        Ffmpeg.probe(HeaderWalk.path(name), "-show_frames").get("frames").forEach(frames::add);
         List<JsonNode> decodingOrder = new ArrayList<>(frames);
         decodingOrder.sort(Comparator.comparingLong(f -> f.get("pkt_pos").asLong()));
         List<Integer> expected = new ArrayList<>();
         for (JsonNode f : frames) {
             expected.add(decodingOrder.indexOf(f));
         }
-        assertEquals(expected, run(AvcFixtures.pictures(name), new StringJoiner("\n")));
+        assertEquals(expected, run(HeaderWalk.pictures(name), new StringJoiner("\n")));
     }
 
     /**
@@ -81,12 +81,12 @@ class DpbFixturesTest {
     @Test
     void referenceListsOfBPyramidAndThreeRefsAreTheStandards() throws IOException {
         StringJoiner b = new StringJoiner("\n");
-        run(AvcFixtures.pictures("cabac-b-spatial"), b);
+        run(HeaderWalk.pictures("cabac-b-spatial"), b);
         assertEquals(String.join("\n", "I0 L0 L1", "P8 L0 0 L1", "B4 L0 0 L1 8", "B2 L0 0 L1 4 8", "B6 L0 4 0 L1 8",
                 "P16 L0 8 8 4 0 L1", "B12 L0 8 4 0 L1 16", "B10 L0 8 L1 12 16", "B14 L0 12 8 L1 16",
                 "P22 L0 16 16 12 8 L1", "B18 L0 16 12 8 L1 22", "B20 L0 18 16 L1 22"), b.toString());
         StringJoiner p = new StringJoiner("\n");
-        run(AvcFixtures.pictures("cabac-p"), p);
+        run(HeaderWalk.pictures("cabac-p"), p);
         assertEquals(String.join("\n", "I0 L0 L1", "P2 L0 0 L1", "P4 L0 2 0 L1", "P6 L0 4 2 0 L1", "P8 L0 6 4 2 L1",
                 "P10 L0 8 6 4 L1", "P12 L0 10 8 6 L1", "P14 L0 12 10 8 L1", "P16 L0 14 12 10 L1", "P18 L0 16 14 12 L1",
                 "P20 L0 18 16 14 L1", "P22 L0 20 18 16 L1"), p.toString());

@@ -16,7 +16,7 @@ import org.diva.transcode.probe.MediaFormatException;
  * Test helper: splits an Annex B file into NAL units and walks its headers with our parsers, grouping slices into
  * pictures (a slice with first_mb_in_slice 0 starts one; the fixtures have no arbitrary slice order).
  */
-final class AvcFixtures {
+final class HeaderWalk {
     static final List<String> NAMES = List.of("cabac-b-spatial", "cabac-b-temporal", "cabac-b-weighted",
             "cabac-deblock-offsets", "cabac-high-cqm", "cabac-high", "cabac-intra", "cabac-intra8x8", "cabac-lowqp",
             "cabac-nodeblock", "cabac-p", "cabac-slices", "cabac-weightp", "cavlc-b-8x8", "cavlc-intra",
@@ -37,12 +37,12 @@ final class AvcFixtures {
         }
     }
 
-    private AvcFixtures() {
+    private HeaderWalk() {
     }
 
     static Path path(String name) {
         try {
-            return Path.of(AvcFixtures.class.getResource("/media/avc/" + name + ".264").toURI());
+            return Path.of(HeaderWalk.class.getResource("/media/avc/" + name + ".264").toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

@@ -3,12 +3,12 @@ package org.diva.transcode.video.decode.avc;
 import java.io.ByteArrayOutputStream;
 
 /** Test helper: writes header syntax (u(n), ue, se, trailing bits) to build hand-made parameter sets and slices. */
-final class TestBits {
+final class HeaderBitWriter {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private int current;
     private int count;
 
-    TestBits u(int n, int value) {
+    HeaderBitWriter u(int n, int value) {
         for (int i = n - 1; i >= 0; i--) {
             current = (current << 1) | ((value >>> i) & 1);
             if (++count == 8) {
@@ -25,18 +25,18 @@ final class TestBits {
         return 8 * out.size() + count;
     }
 
-    TestBits flag(boolean b) {
+    HeaderBitWriter flag(boolean b) {
         return u(1, b ? 1 : 0);
     }
 
-    TestBits ue(int v) {
+    HeaderBitWriter ue(int v) {
         int code = v + 1;
         int len = 32 - Integer.numberOfLeadingZeros(code);
         u(len - 1, 0);
         return u(len, code);
     }
 
-    TestBits se(int v) {
+    HeaderBitWriter se(int v) {
         return ue(v > 0 ? 2 * v - 1 : -2 * v);
     }
 
