@@ -31,7 +31,6 @@ class VideoRefusalTest {
             "thumbnail/yuv422.mp4          | UNSUPPORTED | 4:2:2",
             "video/h264_10bit.ts           | UNSUPPORTED | 10-bit H.264",
             "video/h264_interlaced.ts      | UNSUPPORTED | interlaced H.264",
-            "video/h264_no_deblock.ts      | UNSUPPORTED | deblocking filter switched off",
             "mp4/hevc_main10.mp4           | UNSUPPORTED | HEVC (H.265) video; DiVA makes video thumbnails from H.264, MPEG-1/2",
             "mkv/hevc-mp3.mkv              | UNSUPPORTED | HEVC (H.265) video",
             "mpegdemux/hevc_aac.ts         | UNSUPPORTED | HEVC (H.265) video",

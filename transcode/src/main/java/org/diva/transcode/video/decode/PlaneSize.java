@@ -7,6 +7,8 @@ import org.jcodec.common.model.Picture;
 
 /** Sizes the planes JCodec's MPEG decoders write into from the first packet's headers, within sane bounds. */
 final class PlaneSize {
+    /** 4096x2304: 4K with room for DCI's width; bounds what a hostile header can make us allocate per picture. */
+    static final long MAX_PIXELS = 4096L * 2304;
     private final boolean full;
 
     PlaneSize(boolean fullSizeChroma) {
@@ -20,7 +22,7 @@ final class PlaneSize {
         }
         int width = align(meta.getSize().getWidth(), alignX);
         int height = align(meta.getSize().getHeight(), alignY);
-        if (width <= 0 || height <= 0 || (long) width * height > H264Inspector.MAX_PIXELS) {
+        if (width <= 0 || height <= 0 || (long) width * height > MAX_PIXELS) {
             throw new MediaFormatException("video picture size " + meta.getSize().getWidth() + "x"
                     + meta.getSize().getHeight() + " (" + where + ") is empty or larger than the 4096x2304 DiVA "
                     + "decodes");

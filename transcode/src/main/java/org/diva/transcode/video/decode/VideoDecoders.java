@@ -2,6 +2,7 @@ package org.diva.transcode.video.decode;
 
 import org.diva.transcode.probe.MediaFormatException;
 import org.diva.transcode.stream.ElementaryStream;
+import org.diva.transcode.video.decode.avc.AvcDecoder;
 
 /** Makes the decoder for a video stream by its codec name, or says why there is none. */
 public final class VideoDecoders {
@@ -19,7 +20,7 @@ public final class VideoDecoders {
     /** A fresh decoder, to be fed from a keyframe on. */
     public static VideoDecoder create(ElementaryStream stream) throws MediaFormatException {
         return switch (stream.codec()) {
-            case "h264" -> new H264Decoder(stream.codecPrivate());
+            case "h264" -> new AvcDecoder(stream.codecPrivate());
             case "mpeg1video", "mpeg2video" -> new MpegVideoDecoder();
             case "mpeg4" -> new Mpeg4Decoder(stream.codecPrivateBytes());
             default -> throw new UnsupportedVideoException(stream.codec() + " video: DiVA decodes H.264, MPEG-1/2 "

@@ -52,7 +52,7 @@ public final class VideoTranscodeBench {
         System.out.printf("decode + scale + encode, 2 threads: %6.1f fps (%.2fx)%n", fps(frames, t2 - t1),
                 (double) (t1 - t0) / (t2 - t1));
         // Decoding alone, the anchor every transcode pays, on a thread of its own with a deadline: a benchmark must end
-        // even if JCodec loops (it did here once, on packets an earlier pass had corrupted: see SingleThreadH264).
+        // even if JCodec loops.
         ExecutorService alone = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "bench-decode");
             t.setDaemon(true);

@@ -12,6 +12,8 @@ final class SpsParser {
     private static final int[] HIGH_PROFILES = {100, 110, 122, 244, 44, 83, 86, 118, 128, 138, 139, 134, 135};
     /** Largest picture {@link AvcPicture} accepts (level 6.2's MaxFS). */
     private static final int MAX_MBS = 139_264;
+    /** 4096x2304, as the other decoders and the thumbnailer allow. */
+    private static final int MAX_DECODED_MBS = 256 * 144;
 
     private SpsParser() {
     }
@@ -34,8 +36,8 @@ final class SpsParser {
             int depthLuma = bits.ue("bit_depth_luma_minus8", 0, 6) + 8;
             int depthChroma = bits.ue("bit_depth_chroma_minus8", 0, 6) + 8;
             if (depthLuma != 8 || depthChroma != 8) {
-                throw new UnsupportedVideoException("H.264 bit depth " + depthLuma + "/" + depthChroma
-                        + " (only 8-bit is decoded)");
+                throw new UnsupportedVideoException(Math.max(depthLuma, depthChroma) + "-bit H.264 (bit depth luma "
+                        + depthLuma + ", chroma " + depthChroma + "; only 8-bit is decoded)");
             }
             if (bits.flag()) {
                 throw new UnsupportedVideoException("H.264 lossless coding (qpprime_y_zero_transform_bypass_flag)");
@@ -75,6 +77,11 @@ final class SpsParser {
         if ((long) widthMbs * heightMbs > MAX_MBS) {
             throw new MediaFormatException("H.264 SPS: picture of " + widthMbs + "x" + heightMbs
                     + " macroblocks is larger than any level allows (" + MAX_MBS + ")");
+        }
+        // Up to 17 pictures of this size are kept (references, reordering): bound what a stream can make us hold.
+        if ((long) widthMbs * heightMbs > MAX_DECODED_MBS) {
+            throw new UnsupportedVideoException("H.264 pictures of " + 16 * widthMbs + "x" + 16 * heightMbs
+                    + " (DiVA decodes up to 4096x2304)");
         }
         boolean direct8x8 = bits.flag();
         int cropLeft = 0;

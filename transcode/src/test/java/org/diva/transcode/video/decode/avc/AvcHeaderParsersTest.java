@@ -143,7 +143,7 @@ class AvcHeaderParsersTest {
         assertTrue(assertThrows(UnsupportedVideoException.class,
                 () -> SpsParser.parse(highSps(2, 8, true, null))).getMessage().contains("4:2:2"));
         assertTrue(assertThrows(UnsupportedVideoException.class,
-                () -> SpsParser.parse(highSps(1, 10, true, null))).getMessage().contains("bit depth 10"));
+                () -> SpsParser.parse(highSps(1, 10, true, null))).getMessage().contains("10-bit H.264"));
         assertTrue(assertThrows(UnsupportedVideoException.class,
                 () -> SpsParser.parse(highSps(1, 8, false, null))).getMessage().contains("interlaced"));
         Sps sps = parsed(highSps(1, 8, true, null));
