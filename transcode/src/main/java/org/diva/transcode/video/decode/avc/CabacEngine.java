@@ -6,15 +6,18 @@ import org.diva.transcode.probe.MediaFormatException;
  * The CABAC arithmetic decoding engine (14496-10 9.3.1.2 initialisation, 9.3.3.2 DecodeDecision, DecodeBypass,
  * DecodeTerminate) with the context variables of one slice (9.3.1.1).
  *
- * <p>It keeps the standard's 9-bit formulation: codIRange in 256..510 and codIOffset below it, renormalising by
- * shifting bits in one at a time as the standard does, but a whole LPS renormalisation in one step (the shift is
- * the number of leading zeros of the new range). Because the offset holds exactly the bits the standard has read,
- * {@link #bitPosition()} is the standard's bitstream pointer: after a terminate bin equal to 1 it stands right
- * after the encoder's flush (9.3.4.5), i.e. after rbsp_stop_one_bit or before pcm_alignment_zero_bit.
+ * <p>It keeps the standard's 9-bit codIRange (256..510) but holds codIOffset scaled: {@code value} carries the
+ * offset in its top bits followed by {@code pending} bits already fetched from the stream, so codIOffset is
+ * {@code value >> pending}. Comparing with {@code range << pending} is then the standard's comparison, and
+ * renormalising by n bits (RenormD reading n bits into the offset) is just {@code pending -= n}; a byte is fetched
+ * whenever fewer than 8 bits are pending, so no bin reads the stream bit by bit. {@link #bitPosition()} is the
+ * standard's bitstream pointer (bytes fetched minus bits pending): after a terminate bin equal to 1 it stands
+ * right after the encoder's flush (9.3.4.5), i.e. after the final 1 bit written by the flush, before
+ * pcm_alignment_zero_bit or the slice's trailing bits.
  *
- * <p>Context states are bytes {@code pStateIdx << 1 | valMPS}; transitions are table look-ups. Reading past the end
- * of the RBSP yields zero bits and sets {@link #overrun()} instead of throwing in the hot path; the reader checks it
- * once per macroblock.
+ * <p>Context states are bytes {@code pStateIdx << 1 | valMPS}; transitions are table look-ups. Fetching past the
+ * end of the RBSP yields zero bytes; {@link #overrun()} tells whether the decoder consumed any of them, which the
+ * reader checks once per macroblock instead of throwing in the hot path.
  */
 final class CabacEngine {
     private static final int[] RANGE_LPS = CabacTables.RANGE_LPS;
@@ -24,10 +27,11 @@ final class CabacEngine {
     private final byte[] data;
     private final int lengthBits;
     private final byte[] states = new byte[CabacTables.CONTEXTS];
-    private int pos;
+    /** Next byte to fetch. */
+    private int next;
     private int range;
-    private int offset;
-    private boolean overrun;
+    private int value;
+    private int pending;
 
     /** @param data the slice's RBSP; decoding starts at byte {@code startByte}. */
     CabacEngine(byte[] data, int startByte) throws MediaFormatException {
@@ -56,12 +60,14 @@ final class CabacEngine {
             throw new MediaFormatException("H.264 CABAC data starts at byte " + startByte + " of a "
                     + (lengthBits / 8) + "-byte slice: nothing to decode");
         }
-        pos = 8 * startByte;
+        next = startByte;
         range = 510;
-        offset = bits(9);
-        if (offset >= 510) {
+        value = fetch() << 16 | fetch() << 8 | fetch();
+        pending = 24 - 9;
+        if (value >> pending >= 510) {
             // 9.3.1.2: codIOffset 510 and 511 are not allowed in a conforming bitstream.
-            throw new MediaFormatException("H.264 CABAC offset " + offset + " at byte " + startByte + " is invalid");
+            throw new MediaFormatException("H.264 CABAC offset " + (value >> pending) + " at byte " + startByte
+                    + " is invalid");
         }
     }
 
@@ -70,55 +76,67 @@ final class CabacEngine {
         int s = states[ctx];
         int lps = RANGE_LPS[(s & 0x7e) << 1 | (range >> 6) & 3];
         int r = range - lps;
-        if (offset < r) {
+        int scaled = r << pending;
+        if (value < scaled) {
             states[ctx] = NEXT_MPS[s];
             if (r < 256) {
                 // After an MPS the range is at least 256 - 2, so one shift renormalises.
                 r <<= 1;
-                offset = offset << 1 | bit();
+                if (--pending < 8) {
+                    refill();
+                }
             }
             range = r;
             return s & 1;
         }
-        offset -= r;
+        value -= scaled;
         states[ctx] = NEXT_LPS[s];
         int shift = Integer.numberOfLeadingZeros(lps) - 23;
         range = lps << shift;
-        offset = offset << shift | bits(shift);
+        pending -= shift;
+        if (pending < 8) {
+            refill();
+        }
         return (s & 1) ^ 1;
     }
 
     /** DecodeBypass (9.3.3.2.3). */
     int bypass() {
-        offset = offset << 1 | bit();
-        if (offset >= range) {
-            offset -= range;
-            return 1;
+        int scaled = range << --pending;
+        int bin = 0;
+        if (value >= scaled) {
+            value -= scaled;
+            bin = 1;
         }
-        return 0;
+        if (pending < 8) {
+            refill();
+        }
+        return bin;
     }
 
     /** DecodeTerminate (9.3.3.2.2.3): end_of_slice_flag and the I_PCM bin of mb_type. */
     int terminate() {
         range -= 2;
-        if (offset >= range) {
+        if (value >= range << pending) {
             return 1;
         }
         if (range < 256) {
             range <<= 1;
-            offset = offset << 1 | bit();
+            if (--pending < 8) {
+                refill();
+            }
         }
         return 0;
     }
 
     /** The standard's bitstream pointer: bits of the RBSP consumed so far. */
     int bitPosition() {
-        return pos;
+        return 8 * next - pending;
     }
 
-    /** Whether the engine has read beyond the end of the RBSP (a truncated or corrupt slice). */
+    /** Whether the engine has consumed bits beyond the end of the RBSP (a truncated or corrupt slice). */
     boolean overrun() {
-        return overrun;
+        return bitPosition() > lengthBits;
     }
 
     byte[] data() {
@@ -130,30 +148,14 @@ final class CabacEngine {
         return states[ctx];
     }
 
-    private int bit() {
-        int p = pos;
-        if (p >= lengthBits) {
-            overrun = true;
-            return 0;
-        }
-        pos = p + 1;
-        return (data[p >>> 3] >> (7 - (p & 7))) & 1;
+    /** Fewer than 8 bits pending: fetch a byte. value stays below 2^(9 + 15) so it never overflows. */
+    private void refill() {
+        value = value << 8 | fetch();
+        pending += 8;
     }
 
-    /** n in 1..9 bits, most significant first. */
-    private int bits(int n) {
-        int p = pos;
-        if (p + n > lengthBits) {
-            int v = 0;
-            for (int i = 0; i < n; i++) {
-                v = v << 1 | bit();
-            }
-            return v;
-        }
-        int i = p >>> 3;
-        int w = (data[i] & 0xff) << 16 | (i + 1 < data.length ? (data[i + 1] & 0xff) << 8 : 0)
-                | (i + 2 < data.length ? data[i + 2] & 0xff : 0);
-        pos = p + n;
-        return (w >>> (24 - (p & 7) - n)) & ((1 << n) - 1);
+    private int fetch() {
+        int i = next++;
+        return i < data.length ? data[i] & 0xff : 0;
     }
 }

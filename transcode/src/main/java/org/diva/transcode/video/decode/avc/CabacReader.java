@@ -33,9 +33,15 @@ final class CabacReader implements MacroblockReader {
         if (dataBitOffset < 0) {
             throw new IllegalArgumentException("slice data bit offset " + dataBitOffset);
         }
+        SliceHeader h = ctx.header;
+        if (h.sliceQp() < 0 || h.sliceQp() > 51) {
+            throw new MediaFormatException("H.264 slice QP " + h.sliceQp() + " is outside 0..51");
+        }
+        if (!h.isI() && (h.cabacInitIdc() < 0 || h.cabacInitIdc() > 2)) {
+            throw new MediaFormatException("H.264 cabac_init_idc " + h.cabacInitIdc() + " is outside 0..2");
+        }
         this.ctx = ctx;
         this.pic = ctx.picture;
-        SliceHeader h = ctx.header;
         this.sliceType = h.sliceType();
         this.e = new CabacEngine(rbsp, (dataBitOffset + 7) >>> 3);
         e.initContexts(h.isI() ? -1 : h.cabacInitIdc(), h.sliceQp());

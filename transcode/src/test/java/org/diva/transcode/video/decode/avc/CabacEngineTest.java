@@ -106,7 +106,7 @@ class CabacEngineTest {
     }
 
     /** The encoder of 14496-10 9.3.4 (EncodeDecision, EncodeBypass, EncodeTerminate, EncodeFlush, RenormE, PutBit). */
-    private static final class Encoder {
+    static final class Encoder {
         private final int[] state = new int[CabacTables.CONTEXTS];
         private final ByteArrayOutputStream out = new ByteArrayOutputStream();
         private int low;
@@ -115,6 +115,22 @@ class CabacEngineTest {
         private int outstanding;
         private int current;
         int bits;
+
+        /** After a terminating bin of 1: pcm_alignment_zero_bits, raw bytes, and the engine restarts (9.3.1.2). */
+        void raw(byte[] bytes) {
+            while ((bits & 7) != 0) {
+                write(0);
+            }
+            for (byte b : bytes) {
+                for (int i = 7; i >= 0; i--) {
+                    write(b >> i & 1);
+                }
+            }
+            low = 0;
+            range = 510;
+            firstBit = true;
+            outstanding = 0;
+        }
 
         Encoder(CabacEngine initialised) {
             for (int i = 0; i < state.length; i++) {
