@@ -27,12 +27,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The level VALUES agree with an independent CAVLC parser, JCodec's, macroblock by macroblock: per macroblock the
  * multiset of non-zero luma levels and of non-zero chroma levels (their placement inside blocks is JCodec's own
- * layout; ours is proven against the standard's scans in {@link CavlcResidualTest}), and the skip decisions.
+ * layout; ours is proven against the standard's scans in {@link CavlcResidualTest}), the skip decisions, and the
+ * ref_idx and mvd of every (sub-)partition.
  */
 class CavlcLevelsVsJcodecTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"avc/cavlc-intra", "avc/cavlc-p", "avc-cavlc/cavlc-lowqp"})
+    @ValueSource(strings = {"avc/cavlc-intra", "avc/cavlc-p", "avc/cavlc-b-8x8", "avc-cavlc/cavlc-lowqp"})
     void levelsMatchJcodecsParser(String name) throws Exception {
         byte[] annexB = Files.readAllBytes(Path.of("src/test/resources/media/" + name + ".264"));
         List<JcodecHeaders.Slice> ours = JcodecHeaders.slices(annexB);
@@ -64,6 +65,9 @@ class CavlcLevelsVsJcodecTest {
                     assertEquals(nonZero(block.dc, block.ac[0]), nonZero(mb.lumaDc, mb.luma), "luma of " + where);
                     assertEquals(nonZero(block.dc1, block.dc2, block.ac[1], block.ac[2]),
                             nonZero(mb.chromaDc, mb.chroma), "chroma of " + where);
+                    if (!MbKind.intra(mb.kind)) {
+                        compareMotion(block, mb, where);
+                    }
                     compared++;
                 }
                 Arrays.fill(mb.luma, 0);
@@ -74,6 +78,67 @@ class CavlcLevelsVsJcodecTest {
             } while (reader.hasMore());
         }
         assertEquals(true, compared > 100, "coded macroblocks compared: " + compared);
+    }
+
+    private static void compareMotion(MBlock block, Macroblock mb, String where) {
+        if (MbKind.has(mb.kind, MbKind.DIRECT16X16)) {
+            return;
+        }
+        for (int list = 0; list < 2; list++) {
+            int[] mvd = mb.mvd[list];
+            switch (mb.partition) {
+                case MbKind.PART_16X16 -> {
+                    if (MbKind.usesList(mb.partPred[0], list)) {
+                        assertEquals(ints(block, "pb16x16", "refIdx")[list], mb.refIdx[list][0], "ref_idx of " + where);
+                        assertEquals(ints(block, "pb16x16", "mvdX")[list], mvd[0], "mvd x of " + where);
+                        assertEquals(ints(block, "pb16x16", "mvdY")[list], mvd[1], "mvd y of " + where);
+                    }
+                }
+                case MbKind.PART_16X8, MbKind.PART_8X16 -> {
+                    int second = mb.partition == MbKind.PART_16X8 ? 8 : 2;
+                    if (MbKind.usesList(mb.partPred[0], list)) {
+                        assertEquals(ints(block, "pb168x168", "refIdx1")[list], mb.refIdx[list][0], "ref_idx 0 of " + where);
+                        assertEquals(ints(block, "pb168x168", "mvdX1")[list], mvd[0], "mvd x 0 of " + where);
+                        assertEquals(ints(block, "pb168x168", "mvdY1")[list], mvd[1], "mvd y 0 of " + where);
+                    }
+                    if (MbKind.usesList(mb.partPred[1], list)) {
+                        assertEquals(ints(block, "pb168x168", "refIdx2")[list], mb.refIdx[list][1], "ref_idx 1 of " + where);
+                        assertEquals(ints(block, "pb168x168", "mvdX2")[list], mvd[2 * second], "mvd x 1 of " + where);
+                        assertEquals(ints(block, "pb168x168", "mvdY2")[list], mvd[2 * second + 1], "mvd y 1 of " + where);
+                    }
+                }
+                default -> {
+                    for (int b8 = 0; b8 < 4; b8++) {
+                        if (!MbKind.usesList(mb.partPred[b8], list)) {
+                            continue;
+                        }
+                        assertEquals(ints2(block, "pb8x8", "refIdx")[list][b8], mb.refIdx[list][b8], "ref_idx of " + where);
+                        int first = 2 * (b8 & 1) + 8 * (b8 >> 1);
+                        assertEquals(ints2(block, "pb8x8", "mvdX1")[list][b8], mvd[2 * first], "sub mvd x of " + where);
+                        assertEquals(ints2(block, "pb8x8", "mvdY1")[list][b8], mvd[2 * first + 1], "sub mvd y of " + where);
+                    }
+                }
+            }
+        }
+    }
+
+    /** JCodec's partition records are package-private classes with public fields: read them reflectively. */
+    private static Object field(Object owner, String name) {
+        try {
+            java.lang.reflect.Field f = owner.getClass().getField(name);
+            f.setAccessible(true);
+            return f.get(owner);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static int[] ints(MBlock block, String part, String name) {
+        return (int[]) field(field(block, part), name);
+    }
+
+    private static int[][] ints2(MBlock block, String part, String name) {
+        return (int[][]) field(field(block, part), name);
     }
 
     private static List<Integer> nonZero(Object... arrays) {
