@@ -1,5 +1,9 @@
 package org.diva.transcode.video.decode.avc;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 import org.diva.transcode.probe.MediaFormatException;
 
 /**
@@ -12,6 +16,8 @@ import org.diva.transcode.probe.MediaFormatException;
  * rather than on every read: a runaway can overrun by at most a few dozen bits before it is caught.
  */
 final class CavlcBits {
+    private static final VarHandle BIG_ENDIAN_INT = MethodHandles.byteArrayViewVarHandle(int[].class,
+            ByteOrder.BIG_ENDIAN);
     private final byte[] data;
     /** Bit position of the rbsp_stop_one_bit: the first bit that is not slice data. */
     private final int endBit;
@@ -66,6 +72,13 @@ final class CavlcBits {
     }
 
     private void fill() {
+        if (count <= 32 && next + 4 <= data.length) {
+            // the common case: four bytes in one load
+            cache |= ((int) BIG_ENDIAN_INT.get(data, next) & 0xffffffffL) << (32 - count);
+            count += 32;
+            next += 4;
+            return;
+        }
         while (count <= 56) {
             long b = next < data.length ? data[next] & 0xff : 0;
             cache |= b << (56 - count);
