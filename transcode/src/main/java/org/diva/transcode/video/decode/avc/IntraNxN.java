@@ -11,8 +11,10 @@ package org.diva.transcode.video.decode.avc;
  * neighbours that a conforming stream never reads are set to 128 so a broken stream stays deterministic.
  */
 final class IntraNxN {
-    private final int[] raw = new int[25];
-    private final int[] filtered = new int[25];
+    // 3 * 8 + 1 edge samples, plus one spare: Diagonal_Down_Left's general formula reads one past the edge for the
+    // bottom-right sample before the special case overwrites it.
+    private final int[] raw = new int[26];
+    private final int[] filtered = new int[26];
 
     /**
      * Predicts the n x n block (n = 4 or 8) whose top-left sample is {@code p[o]}.
@@ -125,66 +127,125 @@ final class IntraNxN {
         }
     }
 
-    /** Modes 3..8 exactly as the standard's equations, in terms of t(x) = p[x, -1] and l(y) = p[-1, y]. */
+    /**
+     * Modes 3..8 exactly as the standard's equations, in terms of t(x) = p[x, -1] = e[t + x] and l(y) = p[-1, y] =
+     * e[l - y]. The mode is chosen once per block, outside the sample loops.
+     */
     private static void directional(int[] e, int n, int mode, byte[] p, int o, int stride) {
-        int t = n + 1;      // e[t + x] = p[x, -1], x >= -1
-        int l = n - 1;      // e[l - y] = p[-1, y], y >= -1
+        switch (mode) {
+            case 3 -> diagonalDownLeft(e, n, p, o, stride);
+            case 4 -> diagonalDownRight(e, n, p, o, stride);
+            case 5 -> verticalRight(e, n, p, o, stride);
+            case 6 -> horizontalDown(e, n, p, o, stride);
+            case 7 -> verticalLeft(e, n, p, o, stride);
+            default -> horizontalUp(e, n, p, o, stride);
+        }
+    }
+
+    private static void diagonalDownLeft(int[] e, int n, byte[] p, int o, int stride) {
+        int t = n + 1;
+        for (int y = 0; y < n; y++) {
+            int q = o + y * stride;
+            for (int x = 0; x < n; x++) {
+                p[q + x] = (byte) ((e[t + x + y] + 2 * e[t + x + y + 1] + e[t + x + y + 2] + 2) >> 2);
+            }
+        }
+        p[o + (n - 1) * stride + n - 1] = (byte) ((e[t + 2 * n - 2] + 3 * e[t + 2 * n - 1] + 2) >> 2);
+    }
+
+    /** The three cases of the standard's Diagonal_Down_Right are one 3-tap filter along the edge array. */
+    private static void diagonalDownRight(int[] e, int n, byte[] p, int o, int stride) {
+        for (int y = 0; y < n; y++) {
+            int q = o + y * stride;
+            for (int x = 0; x < n; x++) {
+                int k = n + x - y;
+                p[q + x] = (byte) ((e[k - 1] + 2 * e[k] + e[k + 1] + 2) >> 2);
+            }
+        }
+    }
+
+    private static void verticalRight(int[] e, int n, byte[] p, int o, int stride) {
+        int t = n + 1;
+        int l = n - 1;
+        for (int y = 0; y < n; y++) {
+            int q = o + y * stride;
+            for (int x = 0; x < n; x++) {
+                int z = 2 * x - y;
+                int k = x - (y >> 1);
+                int v;
+                if (z >= 0 && (z & 1) == 0) {
+                    v = (e[t + k - 1] + e[t + k] + 1) >> 1;
+                } else if (z > 0) {
+                    v = (e[t + k - 2] + 2 * e[t + k - 1] + e[t + k] + 2) >> 2;
+                } else if (z == -1) {
+                    v = (e[l] + 2 * e[n] + e[t] + 2) >> 2;
+                } else {
+                    int j = y - 2 * x;
+                    v = (e[l - (j - 1)] + 2 * e[l - (j - 2)] + e[l - (j - 3)] + 2) >> 2;
+                }
+                p[q + x] = (byte) v;
+            }
+        }
+    }
+
+    private static void horizontalDown(int[] e, int n, byte[] p, int o, int stride) {
+        int t = n + 1;
+        int l = n - 1;
+        for (int y = 0; y < n; y++) {
+            int q = o + y * stride;
+            for (int x = 0; x < n; x++) {
+                int z = 2 * y - x;
+                int k = y - (x >> 1);
+                int v;
+                if (z >= 0 && (z & 1) == 0) {
+                    v = (e[l - (k - 1)] + e[l - k] + 1) >> 1;
+                } else if (z > 0) {
+                    v = (e[l - (k - 2)] + 2 * e[l - (k - 1)] + e[l - k] + 2) >> 2;
+                } else if (z == -1) {
+                    v = (e[l] + 2 * e[n] + e[t] + 2) >> 2;
+                } else {
+                    int j = x - 2 * y;
+                    v = (e[t + j - 1] + 2 * e[t + j - 2] + e[t + j - 3] + 2) >> 2;
+                }
+                p[q + x] = (byte) v;
+            }
+        }
+    }
+
+    private static void verticalLeft(int[] e, int n, byte[] p, int o, int stride) {
+        int t = n + 1;
+        for (int y = 0; y < n; y++) {
+            int q = o + y * stride;
+            int h = t + (y >> 1);
+            if ((y & 1) == 0) {
+                for (int x = 0; x < n; x++) {
+                    p[q + x] = (byte) ((e[h + x] + e[h + x + 1] + 1) >> 1);
+                }
+            } else {
+                for (int x = 0; x < n; x++) {
+                    p[q + x] = (byte) ((e[h + x] + 2 * e[h + x + 1] + e[h + x + 2] + 2) >> 2);
+                }
+            }
+        }
+    }
+
+    private static void horizontalUp(int[] e, int n, byte[] p, int o, int stride) {
+        int l = n - 1;
         int lim = 2 * n - 3;
         for (int y = 0; y < n; y++) {
             int q = o + y * stride;
             for (int x = 0; x < n; x++) {
+                int z = x + 2 * y;
+                int k = y + (x >> 1);
                 int v;
-                switch (mode) {
-                    case 3 -> v = x == n - 1 && y == n - 1 ? (e[t + 2 * n - 2] + 3 * e[t + 2 * n - 1] + 2) >> 2
-                            : (e[t + x + y] + 2 * e[t + x + y + 1] + e[t + x + y + 2] + 2) >> 2;
-                    // Diagonal_Down_Right: the three cases of the standard are one 3-tap filter along the edge.
-                    case 4 -> v = (e[n + x - y - 1] + 2 * e[n + x - y] + e[n + x - y + 1] + 2) >> 2;
-                    case 5 -> {
-                        int z = 2 * x - y;
-                        int k = x - (y >> 1);
-                        if (z >= 0 && (z & 1) == 0) {
-                            v = (e[t + k - 1] + e[t + k] + 1) >> 1;
-                        } else if (z > 0) {
-                            v = (e[t + k - 2] + 2 * e[t + k - 1] + e[t + k] + 2) >> 2;
-                        } else if (z == -1) {
-                            v = (e[l] + 2 * e[n] + e[t] + 2) >> 2;
-                        } else {
-                            int j = y - 2 * x;
-                            v = (e[l - (j - 1)] + 2 * e[l - (j - 2)] + e[l - (j - 3)] + 2) >> 2;
-                        }
-                    }
-                    case 6 -> {
-                        int z = 2 * y - x;
-                        int k = y - (x >> 1);
-                        if (z >= 0 && (z & 1) == 0) {
-                            v = (e[l - (k - 1)] + e[l - k] + 1) >> 1;
-                        } else if (z > 0) {
-                            v = (e[l - (k - 2)] + 2 * e[l - (k - 1)] + e[l - k] + 2) >> 2;
-                        } else if (z == -1) {
-                            v = (e[l] + 2 * e[n] + e[t] + 2) >> 2;
-                        } else {
-                            int j = x - 2 * y;
-                            v = (e[t + j - 1] + 2 * e[t + j - 2] + e[t + j - 3] + 2) >> 2;
-                        }
-                    }
-                    case 7 -> {
-                        int k = x + (y >> 1);
-                        v = (y & 1) == 0 ? (e[t + k] + e[t + k + 1] + 1) >> 1
-                                : (e[t + k] + 2 * e[t + k + 1] + e[t + k + 2] + 2) >> 2;
-                    }
-                    default -> {
-                        int z = x + 2 * y;
-                        int k = y + (x >> 1);
-                        if (z > lim) {
-                            v = e[l - (n - 1)];
-                        } else if (z == lim) {
-                            v = (e[l - (n - 2)] + 3 * e[l - (n - 1)] + 2) >> 2;
-                        } else if ((z & 1) == 0) {
-                            v = (e[l - k] + e[l - k - 1] + 1) >> 1;
-                        } else {
-                            v = (e[l - k] + 2 * e[l - k - 1] + e[l - k - 2] + 2) >> 2;
-                        }
-                    }
+                if (z > lim) {
+                    v = e[l - (n - 1)];
+                } else if (z == lim) {
+                    v = (e[l - (n - 2)] + 3 * e[l - (n - 1)] + 2) >> 2;
+                } else if ((z & 1) == 0) {
+                    v = (e[l - k] + e[l - k - 1] + 1) >> 1;
+                } else {
+                    v = (e[l - k] + 2 * e[l - k - 1] + e[l - k - 2] + 2) >> 2;
                 }
                 p[q + x] = (byte) v;
             }

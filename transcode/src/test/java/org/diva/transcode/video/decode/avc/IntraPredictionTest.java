@@ -154,6 +154,13 @@ class IntraPredictionTest {
         assertEquals(100, y(h, MB + 3, MB + 3));
         assertEquals(57, y(predict8x8(2), MB + 4, MB + 4)); // (123 + 785 + 8) >> 4
         assertEquals(47, y(predict8x8(4), MB, MB));          // (11 + 2 * 45 + 85 + 2) >> 2
+        AvcPicture ddl = predict8x8(3);
+        assertEquals(7, y(ddl, MB, MB));                     // (11 + 2 * 4 + 8 + 2) >> 2
+        assertEquals(32, y(ddl, MB + 3, MB + 4));            // (28 + 2 * 32 + 36 + 2) >> 2
+        assertEquals(58, y(ddl, MB + 7, MB + 7));            // (56 + 3 * 59 + 2) >> 2
+        AvcPicture hu = predict8x8(8);
+        assertEquals(93, y(hu, MB, MB));                     // (85 + 100 + 1) >> 1
+        assertEquals(100, y(hu, MB + 7, MB + 7));
     }
 
     /** 16x16 and chroma neighbours from functions of the position; left/top availability as given. */

@@ -136,4 +136,30 @@ class ReconstructorResidualTest {
         assertEquals(108, y(pic, 16 + 15, 16 + 3));   // blocks 1..3 carry block 0's right column along
         assertEquals(100, y(pic, 16 + 15, 16 + 4));
     }
+    @Test
+    void hostileModesAndLevelsAtThePictureCornerNeverThrow() {
+        // A broken stream may ask for modes whose neighbours do not exist, out-of-range modes and absurd levels: the
+        // result is garbage samples, never an exception or a read outside the picture.
+        int[] modes = {-5, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 200};
+        for (int size : new int[] {MbKind.I4X4, MbKind.I8X8 | MbKind.T8X8, MbKind.I16X16}) {
+            for (int mode : modes) {
+                SliceContext ctx = ReconTestSupport.context(1, 1, 0, ReconTestSupport.flatPps());
+                Macroblock mb = ReconTestSupport.macroblock(ctx, 0, MbKind.INTRA | size, 51);
+                Arrays.fill(mb.intraModes, mode);
+                mb.intra16x16Mode = mode;
+                mb.chromaMode = mode;
+                Arrays.fill(mb.luma, 1 << 20);
+                if (size == MbKind.I16X16) {
+                    Arrays.fill(mb.lumaDc, -(1 << 20)); // only Intra_16x16 has (and consumes) luma DC levels
+                }
+                Arrays.fill(mb.chroma, 1 << 20);
+                Arrays.fill(mb.chromaDc, 1 << 20);
+                mb.lumaCoded = 0xFFFF;
+                mb.chromaCoded = 0xFF;
+                mb.cbp = 0x2F;
+                new Reconstructor(ctx).intra(mb);
+                assertEquals(0, mb.luma[17] | mb.lumaDc[3] | mb.chroma[33] | mb.chromaDc[5], "levels consumed");
+            }
+        }
+    }
 }
