@@ -1,9 +1,10 @@
 package org.diva.transcode.video.gop;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.nio.ByteBuffer;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.diva.transcode.probe.MediaFormatException;
@@ -20,10 +21,14 @@ import org.diva.transcode.video.scale.Scaler;
 /**
  * Decodes, scales and encodes one GOP on its own: a fresh decoder from its keyframe, a fresh encoder whose first
  * picture is an IDR, and a budget of the target bitrate times the GOP's duration. Each frame goes through all three
- * steps as soon as the decoder gives it, so at most the decoder's reorder window of frames is alive at once. Checks
- * for cancellation between pictures.
+ * steps as soon as the decoder gives it, so at most the decoder's reorder window of frames is alive at once, and
+ * each encoded picture is published on {@link #output()} at once: a reader waiting for this GOP (the first of a
+ * stream, whose start a viewer is waiting for) gets pictures while the rest are still being made. Checks for
+ * cancellation between pictures. The call's result is the number of pictures published.
  */
-final class GopTask implements Callable<List<Packet>> {
+final class GopTask implements Callable<Integer> {
+    /** Published after the last picture, whether the task succeeded or failed. */
+    static final Packet END = new Packet(0, 0, 0, 0, false, ByteBuffer.allocate(0));
     private final Gop gop;
     private final ElementaryStream stream;
     private final VideoTarget target;
@@ -34,6 +39,8 @@ final class GopTask implements Callable<List<Packet>> {
     private int scalerSourceWidth;
     private int scalerSourceHeight;
     private VideoEncoder encoder;
+    private final BlockingQueue<Packet> output = new LinkedBlockingQueue<>();
+    private int published;
 
     GopTask(Gop gop, ElementaryStream stream, VideoTarget target, Function<EncoderSettings, VideoEncoder> encoders,
             BooleanSupplier cancelled) {
@@ -44,24 +51,33 @@ final class GopTask implements Callable<List<Packet>> {
         this.cancelled = cancelled;
     }
 
+    /** The encoded pictures in display order (without durations: the reader knows them from the next one), then END. */
+    BlockingQueue<Packet> output() {
+        return output;
+    }
+
+    Gop gop() {
+        return gop;
+    }
+
     @Override
-    public List<Packet> call() throws MediaFormatException {
+    public Integer call() throws MediaFormatException {
         runner = Thread.currentThread();
-        List<Packet> out = new ArrayList<>(gop.frames());
         try (VideoDecoder decoder = VideoDecoders.create(stream)) {
             for (Packet packet : gop.packets()) {
                 checkCancelled();
                 for (Frame frame : decoder.decode(packet)) {
-                    encode(frame, out);
+                    encode(frame);
                 }
             }
             for (Frame frame : decoder.flush()) {
-                encode(frame, out);
+                encode(frame);
             }
         } finally {
             runner = null;
+            output.add(END);
         }
-        return withDurations(out);
+        return published;
     }
 
     /**
@@ -87,18 +103,7 @@ final class GopTask implements Callable<List<Packet>> {
         }
     }
 
-    /** Each picture lasts until the next; the last until the GOP's end. */
-    private List<Packet> withDurations(List<Packet> out) {
-        List<Packet> timed = new ArrayList<>(out.size());
-        for (int i = 0; i < out.size(); i++) {
-            Packet p = out.get(i);
-            long end = i + 1 < out.size() ? out.get(i + 1).pts() : gop.startPts() + gop.duration();
-            timed.add(new Packet(p.stream(), p.pts(), p.dts(), Math.max(0, end - p.pts()), p.keyframe(), p.data()));
-        }
-        return timed;
-    }
-
-    private void encode(Frame frame, List<Packet> out) {
+    private void encode(Frame frame) {
         if (!gop.owns(frame.pts())) {
             return; // a leading picture of this GOP (the previous one made it) or of the next (kept there)
         }
@@ -115,7 +120,8 @@ final class GopTask implements Callable<List<Packet>> {
         }
         VideoEncoder.EncodedPicture coded = encoder.encode(scaler.scale(frame));
         // One picture out per picture in, in display order: decoding time equals presentation time.
-        out.add(new Packet(target.stream(), coded.pts(), coded.pts(), 0, coded.keyframe(), coded.data()));
+        output.add(new Packet(target.stream(), coded.pts(), coded.pts(), 0, coded.keyframe(), coded.data()));
+        published++;
     }
 
     private void checkCancelled() {

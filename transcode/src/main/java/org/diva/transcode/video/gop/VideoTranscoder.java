@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.Deque;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -12,7 +11,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.diva.transcode.probe.MediaFormatException;
 import org.diva.transcode.stream.ElementaryStream;
@@ -29,10 +27,11 @@ import org.slf4j.LoggerFactory;
  * Transcodes one video stream to H.264, GOP-parallel: the reader's thread splits packets into GOPs and submits each
  * as a {@link GopTask} to the executor, keeping at most {@code maxInFlight} GOPs submitted or finished but not yet
  * read (which bounds memory to that many GOPs of packets); {@link #next()} hands the encoded packets back in stream
- * order, each GOP's as soon as it and those before it are done, so playback starts after the first GOP.
+ * order, each picture as soon as it and those before it are encoded, so playback starts with the first GOP's first
+ * pictures (the GOPs after it are made meanwhile on the other cores).
  *
- * <p>Damage: a GOP that does not decode is left out with a warning naming why (a picture freezes for a GOP, as on a
- * broadcast with a dropout), but three in a row end the transcode with a {@link MediaFormatException}, as does an
+ * <p>Damage: a GOP that does not decode to its end is cut short with a warning naming why (its last good picture
+ * freezes until the next GOP, as on a broadcast with a dropout), but three in a row end the transcode with a {@link MediaFormatException}, as does an
  * unsupported stream. {@link #close()} cancels the GOPs in flight; their tasks stop at the next picture and drop
  * what they hold.
  */
@@ -54,8 +53,9 @@ public final class VideoTranscoder implements AutoCloseable {
     private final GopSplitter splitter;
     // close() may come from another thread (a client gone) while next() waits: both queues are concurrent.
     private final Deque<Submitted> inFlight = new ConcurrentLinkedDeque<>();
-    private final Deque<Packet> ready = new ConcurrentLinkedDeque<>();
     private volatile Submitted waitingFor;
+    /** The GOP whose pictures {@link #next()} is handing out; no longer in {@link #inFlight}. */
+    private Submitted current;
     private volatile boolean closed;
     private boolean inputDone;
     private int failedInARow;
@@ -92,41 +92,118 @@ public final class VideoTranscoder implements AutoCloseable {
     }
 
     /**
-     * The next encoded packet in decoding order, waiting for its GOP if need be; empty at the end.
+     * The next encoded packet in decoding order, waiting for its GOP's next picture if need be; empty at the end.
      *
      * @throws MediaFormatException for an unsupported stream or damage that ends the transcode
      */
     public Optional<Packet> next() throws IOException {
-        while (ready.isEmpty()) {
+        while (true) {
             if (closed) {
                 throw new IllegalStateException("video transcoder is closed");
             }
             fill();
-            Submitted head = inFlight.poll();
-            if (head == null) {
-                return Optional.empty();
+            if (current == null) {
+                current = inFlight.poll();
+                if (current == null) {
+                    return Optional.empty();
+                }
             }
-            waitingFor = head;
+            waitingFor = current;
             try {
-                collect(head);
+                Optional<Packet> next = pull(current);
+                if (next.isPresent()) {
+                    return next;
+                }
             } finally {
                 waitingFor = null;
             }
+            current = null;
         }
-        Packet next = ready.poll();
-        if (next == null) {
-            throw new IllegalStateException("video transcoder is closed");
-        }
-        return Optional.of(next);
     }
 
-    /** GOPs left out because they did not decode. */
+    /**
+     * The GOP's next picture with its duration (until the picture after it, the last one until the GOP's end), or
+     * empty when the GOP is done. A GOP that fails keeps the pictures it published: the last of them lasts to the
+     * GOP's end, so the picture freezes for the rest of the GOP, as on a broadcast with a dropout.
+     */
+    private Optional<Packet> pull(Submitted gop) throws IOException {
+        while (!gop.ended) {
+            Packet next = take(gop);
+            Packet held = gop.held;
+            if (next == GopTask.END) {
+                gop.ended = true;
+                gop.held = null;
+                finished(gop);
+                return held == null ? Optional.empty()
+                        : Optional.of(lasting(held, gop.gop().startPts() + gop.gop().duration()));
+            }
+            gop.held = next;
+            if (held != null) {
+                return Optional.of(lasting(held, next.pts()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Packet lasting(Packet p, long end) {
+        return new Packet(p.stream(), p.pts(), p.dts(), Math.max(0, end - p.pts()), p.keyframe(), p.data());
+    }
+
+    /** The GOP's next published picture (or END), waiting; a GOP that publishes nothing for too long is stopped. */
+    private Packet take(Submitted gop) throws IOException {
+        // The allowance grows with the GOP: stuckAfter for nothing, and as much again for each second of video.
+        long millis = stuckAfter.toMillis() * (Ticks.PER_SECOND + gop.gop().duration()) / Ticks.PER_SECOND;
+        try {
+            Packet next = gop.task().output().poll(millis, TimeUnit.MILLISECONDS);
+            if (next != null) {
+                return next;
+            }
+            gop.result().cancel(true);
+            boolean stopped = gop.task().abort();
+            gop.stuck = new MediaFormatException("the decoder made no progress on it for " + millis + " ms (JCodec "
+                    + "loops on some damaged CABAC slices)" + (stopped ? "" : "; its thread could not be stopped"));
+            return GopTask.END;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
+            throw new InterruptedIOException("interrupted while waiting for GOP " + gop.gop().number());
+        }
+    }
+
+    /** After a GOP's END: a failure is counted (and may end the transcode) or rethrown. */
+    private void finished(Submitted gop) throws IOException {
+        if (gop.stuck != null) {
+            skip(gop, gop.stuck);
+            return;
+        }
+        try {
+            gop.result().get();
+            failedInARow = 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
+            throw new InterruptedIOException("interrupted while waiting for GOP " + gop.gop().number());
+        } catch (CancellationException e) {
+            throw new IllegalStateException("video transcoder closed while waiting for GOP " + gop.gop().number(), e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof UnsupportedVideoException unsupported) {
+                throw unsupported;
+            }
+            if (!(cause instanceof MediaFormatException damage)) {
+                throw new IllegalStateException("transcoding GOP " + gop.gop().number() + " failed", cause);
+            }
+            skip(gop, damage);
+        }
+    }
+
+    /** GOPs cut short (or left out altogether) because they did not decode. */
     public long skippedGops() {
         return skippedGops;
     }
 
     private void fill() throws IOException {
-        while (!inputDone && inFlight.size() < maxInFlight) {
+        while (!inputDone && inFlight.size() + (current == null ? 0 : 1) < maxInFlight) {
             Optional<Gop> gop = splitter.next();
             if (gop.isEmpty()) {
                 inputDone = true;
@@ -137,44 +214,14 @@ public final class VideoTranscoder implements AutoCloseable {
         }
     }
 
-    private void collect(Submitted head) throws IOException {
-        // The allowance grows with the GOP: stuckAfter for nothing, and as much again for each second of video.
-        long millis = stuckAfter.toMillis() * (Ticks.PER_SECOND + head.gop().duration()) / Ticks.PER_SECOND;
-        try {
-            ready.addAll(head.result().get(millis, TimeUnit.MILLISECONDS));
-            failedInARow = 0;
-        } catch (TimeoutException e) {
-            head.result().cancel(true);
-            boolean stopped = head.task().abort();
-            skip(head, new MediaFormatException("the decoder made no progress on it for " + millis + " ms (JCodec "
-                    + "loops on some damaged CABAC slices)" + (stopped ? "" : "; its thread could not be stopped")));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            close();
-            throw new InterruptedIOException("interrupted while waiting for GOP " + head.gop().number());
-        } catch (CancellationException e) {
-            throw new IllegalStateException("video transcoder closed while waiting for GOP " + head.gop().number(),
-                    e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof UnsupportedVideoException unsupported) {
-                throw unsupported;
-            }
-            if (!(cause instanceof MediaFormatException damage)) {
-                throw new IllegalStateException("transcoding GOP " + head.gop().number() + " failed", cause);
-            }
-            skip(head, damage);
-        }
-    }
-
     private void skip(Submitted head, MediaFormatException damage) throws MediaFormatException {
         skippedGops++;
         if (++failedInARow >= MAX_FAILED_IN_A_ROW) {
             throw new MediaFormatException(MAX_FAILED_IN_A_ROW + " GOPs in a row do not decode; the last: "
                     + damage.getMessage(), damage);
         }
-        LOG.warn("Left out the GOP at {} ms ({} pictures) of a {} stream: {}", Ticks.toMillis(head.gop().startPts()),
-                head.gop().frames(), stream.codec(), damage.getMessage());
+        LOG.warn("Cut short the GOP at {} ms ({} pictures; the last good one is held) of a {} stream: {}",
+                Ticks.toMillis(head.gop().startPts()), head.gop().frames(), stream.codec(), damage.getMessage());
     }
 
     /** Cancels the GOPs in flight and drops what is buffered. Idempotent; does not shut the executor down. */
@@ -185,13 +232,44 @@ public final class VideoTranscoder implements AutoCloseable {
         if (head != null) {
             head.result().cancel(true); // the task stops at its next picture
         }
+        Submitted reading = current;
+        if (reading != null) {
+            reading.result().cancel(true);
+        }
         for (Submitted s : inFlight) {
             s.result().cancel(true);
         }
         inFlight.clear();
-        ready.clear();
     }
 
-    private record Submitted(Gop gop, GopTask task, Future<List<Packet>> result) {
+    /** A GOP handed to the executor, and what the reader holds of it. */
+    private static final class Submitted {
+        private final Gop gop;
+        private final GopTask task;
+        private final Future<Integer> result;
+        /** The last picture taken, waiting for the next one to know its duration. */
+        private Packet held;
+        /** Its END has been taken. */
+        private boolean ended;
+        /** Set when the GOP was stopped for making no progress. */
+        private MediaFormatException stuck;
+
+        Submitted(Gop gop, GopTask task, Future<Integer> result) {
+            this.gop = gop;
+            this.task = task;
+            this.result = result;
+        }
+
+        Gop gop() {
+            return gop;
+        }
+
+        GopTask task() {
+            return task;
+        }
+
+        Future<Integer> result() {
+            return result;
+        }
     }
 }
