@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 import org.slf4j.Logger;
@@ -35,6 +36,7 @@ final class StreamStore {
     private final long budget;
     private final Clock clock;
     private final Map<String, Long> lastUsed = new ConcurrentHashMap<>();
+    private final AtomicLong lastStamp = new AtomicLong();
 
     StreamStore(Path dir, long budget, Clock clock) throws IOException {
         this.dir = dir;
@@ -48,7 +50,9 @@ final class StreamStore {
                         || (name.endsWith(".idx") && !Files.exists(sibling(file, ".ts")))) {
                     Files.deleteIfExists(file);
                 } else if (name.endsWith(".ts")) {
-                    lastUsed.put(stem(name), Files.getLastModifiedTime(file).toMillis());
+                    long modified = Files.getLastModifiedTime(file).toMillis();
+                    lastUsed.put(stem(name), modified);
+                    lastStamp.accumulateAndGet(modified, Math::max);
                 }
             }
         }
@@ -66,7 +70,7 @@ final class StreamStore {
                 keyframes.add(new Production.Keyframe(Long.parseLong(fields[0]), Long.parseLong(fields[1])));
             }
             long size = Files.size(ts);
-            lastUsed.put(name, clock.millis());
+            lastUsed.put(name, stamp());
             return Optional.of(Production.finished(key, ts, size, keyframes));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
@@ -91,9 +95,18 @@ final class StreamStore {
         Files.writeString(idxPart, index, StandardCharsets.US_ASCII);
         production.relocate(ts, StreamStore::move);
         move(idxPart, idx); // the index last: a .ts without its .idx is incomplete
-        lastUsed.put(name, clock.millis());
+        lastUsed.put(name, stamp());
         trim(inUse);
         return ts;
+    }
+
+    /**
+     * The clock's milliseconds, but always later than the previous stamp: streams used within one millisecond
+     * (a fast test, a burst of viewers) still have an order for dropping the least recently used.
+     */
+    private long stamp() {
+        long now = clock.millis();
+        return lastStamp.updateAndGet(previous -> Math.max(now, previous + 1));
     }
 
     void discard(Path part) {

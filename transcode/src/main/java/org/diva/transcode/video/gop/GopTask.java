@@ -81,9 +81,10 @@ final class GopTask implements Callable<Integer> {
     }
 
     /**
-     * Stops a task that is stuck inside JCodec. JCodec 0.2.5's CABAC decoder reads zeros past the end of a slice and
-     * can then loop forever (its mb_qp_delta unary loop, ITU-T H.264 section 9.3.2.7, never sees a 0 bin); such a
-     * loop checks no interrupt, so only {@link Thread#stop()} ends it. That is safe here as far as it can be: the
+     * Stops a task that is stuck inside a codec library. JCodec 0.2.5's decoders (MPEG-1/2 and MPEG-4 Part 2 still go
+     * through it) do not bound every loop on damaged input: its H.264 CABAC decoder, for one, read zeros past the end
+     * of a slice and looped forever in mb_qp_delta before DiVA had its own. Such a loop checks no interrupt, so only
+     * {@link Thread#stop()} ends it. That is safe here as far as it can be: the
      * thread touches nothing but this task's own decoder, scaler and encoder, all dropped with it. Where the JVM no
      * longer supports stopping threads (Java 20 on), the thread spins on and the caller says so.
      *

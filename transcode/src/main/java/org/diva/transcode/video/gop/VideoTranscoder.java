@@ -39,8 +39,9 @@ public final class VideoTranscoder implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(VideoTranscoder.class);
     static final int MAX_FAILED_IN_A_ROW = 3;
     /**
-     * How long the oldest GOP may take before it counts as stuck: generous, since JCodec manages a few 1080p frames a
-     * second on a busy core, and a GOP's share of the machine shrinks with every other transcode.
+     * How long the GOP being read may go without publishing a picture before it counts as stuck: generous, since
+     * its first picture waits for the decoder's reorder window and a GOP's share of the machine shrinks with every
+     * other transcode.
      */
     static final Duration STUCK_AFTER = Duration.ofSeconds(60);
 
@@ -160,8 +161,8 @@ public final class VideoTranscoder implements AutoCloseable {
             }
             gop.result().cancel(true);
             boolean stopped = gop.task().abort();
-            gop.stuck = new MediaFormatException("the decoder made no progress on it for " + millis + " ms (JCodec "
-                    + "loops on some damaged CABAC slices)" + (stopped ? "" : "; its thread could not be stopped"));
+            gop.stuck = new MediaFormatException("the decoder made no progress on it for " + millis + " ms (a codec "
+                    + "library looping on damaged data)" + (stopped ? "" : "; its thread could not be stopped"));
             return GopTask.END;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
