@@ -40,9 +40,7 @@ final class MotionPredictor {
             intraMacroblock();
         } else if (has(kind, DIRECT16X16) || (has(kind, SKIP) && has(kind, B))) {
             direct.startMacroblock();
-            for (int b8 = 0; b8 < 4; b8++) {
-                direct.predict8x8(mb, b8);
-            }
+            direct.predictMacroblock(mb);
         } else if (has(kind, SKIP)) {
             pSkip();
         } else {
