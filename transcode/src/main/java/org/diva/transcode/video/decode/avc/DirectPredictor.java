@@ -220,6 +220,10 @@ final class DirectPredictor {
             short x = (short) mvpX[list];
             short y = (short) mvpY[list];
             int zero = r == 0 ? zeroMask : 0;
+            if (zero == 0) { // the usual case: one vector for the whole area
+                MotionPredictor.fill(pic, list, nb.base + y4 * stride4 + x4, w4, h4, r, refPic, x, y);
+                continue;
+            }
             byte[] refs = pic.refIdx[list];
             int[] ids = pic.refPic[list];
             short[] mv = pic.mv[list];
