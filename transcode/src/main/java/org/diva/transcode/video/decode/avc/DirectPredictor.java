@@ -215,27 +215,15 @@ final class DirectPredictor {
     /** Writes the spatial result into the w4 x h4 blocks at (x4, y4); a list with refIdx 0 gets zero vectors in zeroMask. */
     private void writeSpatial(int x4, int y4, int w4, int h4, int zeroMask) {
         for (int list = 0; list < 2; list++) {
-            byte r = (byte) ref[list];
-            int refPic = id[list];
-            short x = (short) mvpX[list];
-            short y = (short) mvpY[list];
-            int zero = r == 0 ? zeroMask : 0;
-            if (zero == 0) { // the usual case: one vector for the whole area
-                MotionPredictor.fill(pic, list, nb.base + y4 * stride4 + x4, w4, h4, r, refPic, x, y);
-                continue;
-            }
-            byte[] refs = pic.refIdx[list];
-            int[] ids = pic.refPic[list];
+            MotionPredictor.fill(pic, list, nb.base + y4 * stride4 + x4, w4, h4, ref[list], id[list], mvpX[list],
+                    mvpY[list]);
             short[] mv = pic.mv[list];
-            for (int row = y4; row < y4 + h4; row++) {
-                int i = nb.base + row * stride4 + x4;
-                for (int b = x4 + 4 * row, end = b + w4; b < end; b++, i++) {
-                    boolean z = (zero >> b & 1) != 0;
-                    refs[i] = r;
-                    ids[i] = refPic;
-                    mv[2 * i] = z ? 0 : x;
-                    mv[2 * i + 1] = z ? 0 : y;
-                }
+            // the mask only has bits inside the area; rarely any, so zeroing afterwards beats a test per block
+            for (int m = ref[list] == 0 ? zeroMask : 0; m != 0; m &= m - 1) {
+                int b = Integer.numberOfTrailingZeros(m);
+                int i = nb.base + (b >> 2) * stride4 + (b & 3);
+                mv[2 * i] = 0;
+                mv[2 * i + 1] = 0;
             }
         }
     }

@@ -148,8 +148,8 @@ final class MotionPredictor {
     /**
      * Writes one refIdx, refPic id and vector into the w4 x h4 blocks of list {@code list} starting at picture 4x4
      * index i0. These stores go to per-4x4 arrays last written a whole picture ago (cold in the cache) and are most of
-     * motion prediction's time, so full-width rows (16x16, 16x8, P_Skip, B direct) are written as straight-line stores
-     * of constant offsets, which the JIT range-checks once per row instead of per element.
+     * motion prediction's time, so rows of four (16x16, 16x8, P_Skip, B direct) or two blocks are written as
+     * straight-line stores at constant offsets, which the JIT range-checks once per row instead of per element.
      */
     static void fill(AvcPicture pic, int list, int i0, int w4, int h4, int refIdx, int id, int mx, int my) {
         byte[] refs = pic.refIdx[list];
@@ -178,6 +178,20 @@ final class MotionPredictor {
                 mv[m + 5] = sy;
                 mv[m + 6] = sx;
                 mv[m + 7] = sy;
+            }
+            return;
+        }
+        if (w4 == 2) { // 8x16, 8x8 and direct 8x8 blocks
+            for (int row = 0, i = i0; row < h4; row++, i += stride4) {
+                refs[i] = r;
+                refs[i + 1] = r;
+                ids[i] = id;
+                ids[i + 1] = id;
+                int m = 2 * i;
+                mv[m] = sx;
+                mv[m + 1] = sy;
+                mv[m + 2] = sx;
+                mv[m + 3] = sy;
             }
             return;
         }
