@@ -23,6 +23,12 @@ import org.diva.transcode.probe.MediaFormatException;
  * tx = (16384 + |td / 2|) / td, DistScaleFactor = Clip3(-1024, 1023, (tb * tx + 32) >> 6) (8-195..8-200),
  * mvL0 = (DistScaleFactor * mvCol + 128) >> 8, mvL1 = mvL0 - mvCol; a long-term pic0 or td = 0 gives mvL0 = mvCol and
  * mvL1 = 0 (a factor of 256 does exactly that, so it is folded into the factor table).
+ *
+ * <p>Speed: B_Skip and B_Direct_16x16 are most macroblocks of a B picture, so the per-macroblock facts (co-located
+ * picture, both lists' refIdx, refPic id and predictor) are computed once per macroblock and the co-located picture
+ * once per slice; colZeroFlag becomes a mask of the macroblock's 4x4 blocks, read once per 8x8 with
+ * direct_8x8_inference and not read at all when it cannot matter (no list has refIdx 0, directZeroPrediction, or a
+ * long-term co-located picture), because those reads touch a picture decoded long ago and miss the cache.
  */
 final class DirectPredictor {
     private final SliceContext ctx;
@@ -34,8 +40,13 @@ final class DirectPredictor {
     /** DistScaleFactor per refIdxL0 (temporal mode), computed once per slice. */
     private final int[] distScale;
 
-    // Spatial results for the current macroblock, per list.
+    /** RefPicList1[0], checked on first use in the slice (a slice without direct blocks may lack it). */
+    private AvcPicture col;
+    private boolean colShortTerm;
+
+    // Spatial results for the current macroblock, per list: refIdx, refPic id and the predictor (zero where unused).
     private final int[] ref = new int[2];
+    private final int[] id = new int[2];
     private final int[] mvpX = new int[2];
     private final int[] mvpY = new int[2];
     private boolean directZero;
@@ -75,17 +86,31 @@ final class DirectPredictor {
         return v < lo ? lo : Math.min(v, hi);
     }
 
-    /** Direct prediction of the 8x8 block b8 (0..3, raster) of macroblock mb. */
-    void predict8x8(Macroblock mb, int b8) throws MediaFormatException {
-        AvcPicture col = colocated();
+    /** Direct prediction of the whole macroblock mb (B_Skip, B_Direct_16x16). */
+    void predictMacroblock(Macroblock mb) throws MediaFormatException {
+        AvcPicture c = colocated();
         if (spatial) {
-            if (macroblock != mb.addr) {
-                spatialNeighbours();
-                macroblock = mb.addr;
+            spatialMacroblock(mb);
+            int mask = 0;
+            for (int b8 = 0; b8 < 4; b8++) {
+                mask |= colZeroMask(c, b8);
             }
-            spatial8x8(col, b8);
+            writeSpatial(0, 0, 4, 4, mask);
         } else {
-            temporal8x8(col, b8);
+            for (int b8 = 0; b8 < 4; b8++) {
+                temporal8x8(c, b8);
+            }
+        }
+    }
+
+    /** Direct prediction of the 8x8 block b8 (0..3, raster) of macroblock mb (a B_8x8 direct sub-macroblock). */
+    void predict8x8(Macroblock mb, int b8) throws MediaFormatException {
+        AvcPicture c = colocated();
+        if (spatial) {
+            spatialMacroblock(mb);
+            writeSpatial(2 * (b8 & 1), b8 & 2, 2, 2, colZeroMask(c, b8));
+        } else {
+            temporal8x8(c, b8);
         }
     }
 
@@ -95,92 +120,112 @@ final class DirectPredictor {
     }
 
     private AvcPicture colocated() throws MediaFormatException {
+        if (col != null) {
+            return col;
+        }
         if (ctx.refList.length < 2 || ctx.refList[0] == null || ctx.refList[1] == null
                 || ctx.refList[1].length == 0 || ctx.refList[1][0] == null || ctx.refList[0].length == 0) {
             throw new MediaFormatException("H.264 direct prediction in slice " + ctx.sliceId
                     + " without a RefPicList1[0] (co-located picture) and a RefPicList0");
         }
-        AvcPicture col = ctx.refList[1][0];
-        if (col.widthMbs != pic.widthMbs || col.heightMbs != pic.heightMbs) {
+        AvcPicture c = ctx.refList[1][0];
+        if (c.widthMbs != pic.widthMbs || c.heightMbs != pic.heightMbs) {
             throw new MediaFormatException("H.264 direct prediction in slice " + ctx.sliceId + ": co-located picture of "
-                    + col.widthMbs + "x" + col.heightMbs + " macroblocks for a picture of " + pic.widthMbs + "x"
+                    + c.widthMbs + "x" + c.heightMbs + " macroblocks for a picture of " + pic.widthMbs + "x"
                     + pic.heightMbs);
         }
-        return col;
+        colShortTerm = c.reference == AvcPicture.SHORT_TERM;
+        col = c;
+        return c;
     }
 
-    /** refIdxL0/L1 and the 16x16 predictors of 8.4.1.2.2, from the whole macroblock's neighbours. */
-    private void spatialNeighbours() {
+    /**
+     * refIdxL0/L1, their refPic ids and the 16x16 predictors of 8.4.1.2.2 from the whole macroblock's neighbours, once
+     * per macroblock. The median of a list only needs that list's neighbours, so each list's A, B, C are read once.
+     */
+    private void spatialMacroblock(Macroblock mb) throws MediaFormatException {
+        if (macroblock == mb.addr) {
+            return;
+        }
         for (int list = 0; list < 2; list++) {
             nb.neighbours(list, 0, 0, 4, 3);
             int r = minPositive(nb.refA, minPositive(nb.refB, nb.refC));
-            ref[list] = r < 0 ? -1 : r;
+            if (r >= 0) {
+                nb.median(r);
+                ref[list] = r;
+                mvpX[list] = nb.mvpX;
+                mvpY[list] = nb.mvpY;
+            } else {
+                ref[list] = -1;
+                mvpX[list] = mvpY[list] = 0;
+            }
         }
         directZero = ref[0] < 0 && ref[1] < 0;
         if (directZero) {
             ref[0] = 0;
             ref[1] = 0;
-            mvpX[0] = mvpY[0] = mvpX[1] = mvpY[1] = 0;
-            return;
         }
-        for (int list = 0; list < 2; list++) {
-            if (ref[list] >= 0) {
-                nb.neighbours(list, 0, 0, 4, 3);
-                nb.median(ref[list]);
-                mvpX[list] = nb.mvpX;
-                mvpY[list] = nb.mvpY;
-            } else {
-                mvpX[list] = mvpY[list] = 0;
-            }
-        }
+        id[0] = ref[0] >= 0 ? refId(0, ref[0]) : -1;
+        id[1] = ref[1] >= 0 ? refId(1, ref[1]) : -1;
+        macroblock = mb.addr;
     }
 
     private static int minPositive(int x, int y) {
         return x >= 0 && y >= 0 ? Math.min(x, y) : Math.max(x, y);
     }
 
-    private void spatial8x8(AvcPicture col, int b8) throws MediaFormatException {
-        boolean shortTerm = col.reference == AvcPicture.SHORT_TERM;
+    /**
+     * The 4x4 blocks (bit x4 + 4 * y4 of the macroblock) of 8x8 block b8 whose co-located block meets colZeroFlag's
+     * conditions; 0 without reading the co-located picture when the flag cannot change a vector.
+     */
+    private int colZeroMask(AvcPicture c, int b8) {
+        if (!colShortTerm || directZero || (ref[0] != 0 && ref[1] != 0)) {
+            return 0;
+        }
         int x0 = 2 * (b8 & 1);
         int y0 = b8 & 2;
-        int id0 = ref[0] >= 0 ? refId(0, ref[0]) : -1;
-        int id1 = ref[1] >= 0 ? refId(1, ref[1]) : -1;
-        boolean colZero = false;
-        for (int k = 0; k < 4; k++) {
-            int i = nb.base + (y0 + (k >> 1)) * stride4 + x0 + (k & 1);
-            if (k == 0 || !inference8x8) { // with inference one co-located block serves the whole 8x8
-                colZero = shortTerm && !directZero && colZero(col, colocatedIndex(i, x0, y0));
-            }
-            write(0, i, ref[0], id0, mvpX[0], mvpY[0], colZero);
-            write(1, i, ref[1], id1, mvpX[1], mvpY[1], colZero);
+        if (inference8x8) { // one co-located block, the 8x8 block's outer corner, serves the whole 8x8
+            int corner = nb.base + (y0 == 0 ? 0 : 3) * stride4 + (x0 == 0 ? 0 : 3);
+            return colZero(c, corner) ? 0x33 << (x0 + 4 * y0) : 0;
         }
-    }
-
-    private void write(int list, int i, int refIdx, int id, int x, int y, boolean colZero) {
-        short[] mv = pic.mv[list];
-        pic.refIdx[list][i] = (byte) refIdx;
-        pic.refPic[list][i] = id;
-        boolean zero = refIdx < 0 || directZero || (refIdx == 0 && colZero);
-        mv[2 * i] = zero ? 0 : (short) x;
-        mv[2 * i + 1] = zero ? 0 : (short) y;
+        int mask = 0;
+        for (int k = 0; k < 4; k++) {
+            int x = x0 + (k & 1);
+            int y = y0 + (k >> 1);
+            if (colZero(c, nb.base + y * stride4 + x)) {
+                mask |= 1 << (x + 4 * y);
+            }
+        }
+        return mask;
     }
 
     /** colZeroFlag's block condition: refIdxCol 0 and both mvCol components in [-1, 1]. */
-    private static boolean colZero(AvcPicture col, int c) {
-        int list = col.refIdx[0][c] >= 0 ? 0 : 1;
-        if (col.refIdx[list][c] != 0) {
+    private static boolean colZero(AvcPicture c, int i) {
+        byte[] refs0 = c.refIdx[0];
+        int list = refs0[i] >= 0 ? 0 : 1;
+        if (c.refIdx[list][i] != 0) {
             return false;
         }
-        short[] mv = col.mv[list];
-        return mv[2 * c] >= -1 && mv[2 * c] <= 1 && mv[2 * c + 1] >= -1 && mv[2 * c + 1] <= 1;
+        short[] mv = c.mv[list];
+        int x = mv[2 * i];
+        int y = mv[2 * i + 1];
+        return x >= -1 && x <= 1 && y >= -1 && y <= 1;
     }
 
-    /** The co-located 4x4 index for block i of the 8x8 block at (x0, y0): itself, or the 8x8 block's outer corner. */
-    private int colocatedIndex(int i, int x0, int y0) {
-        if (!inference8x8) {
-            return i;
+    /** Writes the spatial result into the w4 x h4 blocks at (x4, y4); a list with refIdx 0 gets zero vectors in zeroMask. */
+    private void writeSpatial(int x4, int y4, int w4, int h4, int zeroMask) {
+        for (int list = 0; list < 2; list++) {
+            MotionPredictor.fill(pic, list, nb.base + y4 * stride4 + x4, w4, h4, ref[list], id[list], mvpX[list],
+                    mvpY[list]);
+            short[] mv = pic.mv[list];
+            // the mask only has bits inside the area; rarely any, so zeroing afterwards beats a test per block
+            for (int m = ref[list] == 0 ? zeroMask : 0; m != 0; m &= m - 1) {
+                int b = Integer.numberOfTrailingZeros(m);
+                int i = nb.base + (b >> 2) * stride4 + (b & 3);
+                mv[2 * i] = 0;
+                mv[2 * i + 1] = 0;
+            }
         }
-        return nb.base + (y0 == 0 ? 0 : 3) * stride4 + (x0 == 0 ? 0 : 3);
     }
 
     private void temporal8x8(AvcPicture col, int b8) throws MediaFormatException {
@@ -197,7 +242,7 @@ final class DirectPredictor {
         for (int k = 0; k < 4; k++) {
             int i = nb.base + (y0 + (k >> 1)) * stride4 + x0 + (k & 1);
             if (k == 0 || !inference8x8) { // with inference one co-located block serves the whole 8x8
-                int c = colocatedIndex(i, x0, y0);
+                int c = inference8x8 ? nb.base + (y0 == 0 ? 0 : 3) * stride4 + (x0 == 0 ? 0 : 3) : i;
                 int list = col.refIdx[0][c] >= 0 ? 0 : 1;
                 refIdxL0 = 0;
                 colX = 0;

@@ -40,9 +40,7 @@ final class MotionPredictor {
             intraMacroblock();
         } else if (has(kind, DIRECT16X16) || (has(kind, SKIP) && has(kind, B))) {
             direct.startMacroblock();
-            for (int b8 = 0; b8 < 4; b8++) {
-                direct.predict8x8(mb, b8);
-            }
+            direct.predictMacroblock(mb);
         } else if (has(kind, SKIP)) {
             pSkip();
         } else {
@@ -144,15 +142,63 @@ final class MotionPredictor {
     }
 
     private void fill(int list, int x4, int y4, int w4, int h4, int refIdx, int id, int mx, int my) {
+        fill(pic, list, nb.base + y4 * stride4 + x4, w4, h4, refIdx, id, mx, my);
+    }
+
+    /**
+     * Writes one refIdx, refPic id and vector into the w4 x h4 blocks of list {@code list} starting at picture 4x4
+     * index i0. These stores go to per-4x4 arrays last written a whole picture ago (cold in the cache) and are most of
+     * motion prediction's time, so rows of four (16x16, 16x8, P_Skip, B direct) or two blocks are written as
+     * straight-line stores at constant offsets, which the JIT range-checks once per row instead of per element.
+     */
+    static void fill(AvcPicture pic, int list, int i0, int w4, int h4, int refIdx, int id, int mx, int my) {
         byte[] refs = pic.refIdx[list];
         int[] ids = pic.refPic[list];
         short[] mv = pic.mv[list];
+        byte r = (byte) refIdx;
         short sx = (short) mx;
         short sy = (short) my;
-        for (int y = 0; y < h4; y++) {
-            int i = nb.base + (y4 + y) * stride4 + x4;
+        int stride4 = pic.stride4;
+        if (w4 == 4) {
+            for (int row = 0, i = i0; row < h4; row++, i += stride4) {
+                refs[i] = r;
+                refs[i + 1] = r;
+                refs[i + 2] = r;
+                refs[i + 3] = r;
+                ids[i] = id;
+                ids[i + 1] = id;
+                ids[i + 2] = id;
+                ids[i + 3] = id;
+                int m = 2 * i;
+                mv[m] = sx;
+                mv[m + 1] = sy;
+                mv[m + 2] = sx;
+                mv[m + 3] = sy;
+                mv[m + 4] = sx;
+                mv[m + 5] = sy;
+                mv[m + 6] = sx;
+                mv[m + 7] = sy;
+            }
+            return;
+        }
+        if (w4 == 2) { // 8x16, 8x8 and direct 8x8 blocks
+            for (int row = 0, i = i0; row < h4; row++, i += stride4) {
+                refs[i] = r;
+                refs[i + 1] = r;
+                ids[i] = id;
+                ids[i + 1] = id;
+                int m = 2 * i;
+                mv[m] = sx;
+                mv[m + 1] = sy;
+                mv[m + 2] = sx;
+                mv[m + 3] = sy;
+            }
+            return;
+        }
+        for (int row = 0; row < h4; row++) {
+            int i = i0 + row * stride4;
             for (int x = 0; x < w4; x++, i++) {
-                refs[i] = (byte) refIdx;
+                refs[i] = r;
                 ids[i] = id;
                 mv[2 * i] = sx;
                 mv[2 * i + 1] = sy;

@@ -110,6 +110,10 @@ final class MvNeighbours {
 
     /** Fills refA/B/C and their vectors for a partition, with C replaced by D when unavailable (8.4.1.3.2). */
     void neighbours(int list, int x4, int y4, int w4, int curB8) {
+        if (x4 == 0 && y4 == 0 && w4 == 4) {
+            macroblockNeighbours(list);
+            return;
+        }
         refA = fetch(list, x4 - 1, y4, curB8);
         ax = nx;
         ay = ny;
@@ -122,6 +126,43 @@ final class MvNeighbours {
         }
         cx = nx;
         cy = ny;
+    }
+
+    /**
+     * {@link #neighbours} of a partition covering the whole macroblock (P_Skip, B direct, 16x16, the top 16x8): all
+     * of A, B, C and D lie in the neighbouring macroblocks, so each is one availability test and one read. It is the
+     * most frequent case, worth sparing the general position arithmetic of {@link #fetch}.
+     */
+    private void macroblockNeighbours(int list) {
+        byte[] refs = pic.refIdx[list];
+        short[] mv = pic.mv[list];
+        int a = base - 1;
+        int b = base - stride4;
+        int c = mbC >= 0 ? b + 4 : mbD >= 0 ? b - 1 : -1; // C, or D in its place (8.4.1.3.2)
+        if (mbA >= 0) {
+            refA = refs[a];
+            ax = mv[2 * a];
+            ay = mv[2 * a + 1];
+        } else {
+            refA = NA;
+            ax = ay = 0;
+        }
+        if (mbB >= 0) {
+            refB = refs[b];
+            bx = mv[2 * b];
+            by = mv[2 * b + 1];
+        } else {
+            refB = NA;
+            bx = by = 0;
+        }
+        if (c >= 0) {
+            refC = refs[c];
+            cx = mv[2 * c];
+            cy = mv[2 * c + 1];
+        } else {
+            refC = NA;
+            cx = cy = 0;
+        }
     }
 
     /**

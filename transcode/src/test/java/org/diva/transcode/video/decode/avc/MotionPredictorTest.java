@@ -3,6 +3,7 @@ package org.diva.transcode.video.decode.avc;
 import static org.diva.transcode.video.decode.avc.MbKind.*;
 import static org.diva.transcode.video.decode.avc.MotionTestBed.block;
 import static org.diva.transcode.video.decode.avc.MotionTestBed.macroblock;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -262,5 +263,30 @@ class MotionPredictorTest {
         bed.slice0(0, 1, 2, 3);
         MediaFormatException e = assertThrows(MediaFormatException.class, () -> pSlice().predict(p16x16(4, 2, 0, 0)));
         assertTrue(e.getMessage().contains("ref_idx_l0 2"), e.getMessage());
+    }
+
+    /** The row-specialised writes (four, two, one block wide) cover exactly their area, in every array of the list. */
+    @Test
+    void fillWritesExactlyItsAreaForEveryWidth() {
+        int[][] areas = {{4, 4}, {4, 2}, {2, 4}, {2, 2}, {2, 1}, {1, 2}, {1, 1}};
+        for (int[] area : areas) {
+            AvcPicture p = new AvcPicture(MotionTestBed.W, MotionTestBed.H);
+            int stride4 = p.stride4;
+            int x0 = 5;
+            int y0 = 3;
+            MotionPredictor.fill(p, 1, y0 * stride4 + x0, area[0], area[1], 2, 77, -5, 9);
+            for (int y = 0; y < 4 * MotionTestBed.H; y++) {
+                for (int x = 0; x < stride4; x++) {
+                    int i = y * stride4 + x;
+                    boolean inside = x >= x0 && x < x0 + area[0] && y >= y0 && y < y0 + area[1];
+                    String at = area[0] + "x" + area[1] + " at block (" + x + ", " + y + ")";
+                    assertEquals(inside ? 2 : 0, p.refIdx[1][i], at);
+                    assertEquals(inside ? 77 : 0, p.refPic[1][i], at);
+                    assertEquals(inside ? -5 : 0, p.mv[1][2 * i], at);
+                    assertEquals(inside ? 9 : 0, p.mv[1][2 * i + 1], at);
+                    assertEquals(0, p.refIdx[0][i], at);
+                }
+            }
+        }
     }
 }
