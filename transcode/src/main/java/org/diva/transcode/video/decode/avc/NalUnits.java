@@ -15,7 +15,7 @@ final class NalUnits {
         int start = -1;
         int i = data.position();
         while (i + 2 < end) {
-            if (data.get(i + 2) > 1) {
+            if ((data.get(i + 2) & 0xff) > 1) {
                 i += 3;
             } else if (data.get(i) == 0 && data.get(i + 1) == 0 && data.get(i + 2) == 1) {
                 if (start >= 0) {
