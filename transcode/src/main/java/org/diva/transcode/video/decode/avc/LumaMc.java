@@ -54,18 +54,16 @@ final class LumaMc {
     private void kernel(byte[] s, int off, int stride, int xFrac, int yFrac, int w, int h, byte[] dst, int dOff,
                         int ds) {
         if (xFrac == 0 && yFrac == 0) {
-            for (int y = 0; y < h; y++) {
-                System.arraycopy(s, off + y * stride, dst, dOff + y * ds, w);
-            }
+            SampleRows.copy(s, off, stride, dst, dOff, ds, w, h);
         } else if (yFrac == 0) {
             horizontal(s, off, stride, w, h, dst, dOff, ds);
             if (xFrac != 2) {
-                averageWithFull(s, off + (xFrac >> 1), stride, w, h, dst, dOff, ds);
+                SampleRows.averageInto(dst, dOff, ds, s, off + (xFrac >> 1), stride, w, h);
             }
         } else if (xFrac == 0) {
             vertical(s, off, stride, w, h, dst, dOff, ds);
             if (yFrac != 2) {
-                averageWithFull(s, off + (yFrac >> 1) * stride, stride, w, h, dst, dOff, ds);
+                SampleRows.averageInto(dst, dOff, ds, s, off + (yFrac >> 1) * stride, stride, w, h);
             }
         } else if (xFrac == 2) {
             centreFromRows(s, off, stride, w, h, yFrac, dst, dOff, ds);
@@ -75,13 +73,7 @@ final class LumaMc {
             // e, g, p, r: b (or s, one row down) averaged with h (or m, one column right).
             horizontal(s, off + (yFrac >> 1) * stride, stride, w, h, dst, dOff, ds);
             vertical(s, off + (xFrac >> 1), stride, w, h, half, 0, 16);
-            for (int y = 0; y < h; y++) {
-                int d = dOff + y * ds;
-                int e = 16 * y;
-                for (int x = 0; x < w; x++) {
-                    dst[d + x] = (byte) (((dst[d + x] & 0xFF) + (half[e + x] & 0xFF) + 1) >> 1);
-                }
-            }
+            SampleRows.averageInto(dst, dOff, ds, half, 0, 16, w, h);
         }
     }
 
@@ -174,18 +166,6 @@ final class LumaMc {
             c = e;
             e = f;
             f = g;
-        }
-    }
-
-    /** Adds the integer sample (G, or its right / lower neighbour) into the quarter average: a, c, d, n. */
-    private static void averageWithFull(byte[] s, int off, int stride, int w, int h, byte[] dst, int dOff,
-                                        int ds) {
-        for (int y = 0; y < h; y++) {
-            int p = off + y * stride;
-            int d = dOff + y * ds;
-            for (int x = 0; x < w; x++) {
-                dst[d + x] = (byte) (((dst[d + x] & 0xFF) + (s[p + x] & 0xFF) + 1) >> 1);
-            }
         }
     }
 
