@@ -36,24 +36,63 @@ final class ChromaMc {
             stride = EDGE_STRIDE;
         }
         if ((xFrac | yFrac) == 0) {
-            for (int y = 0; y < h; y++) {
-                System.arraycopy(s, off + y * stride, dst, dOff + y * ds, w);
-            }
-            return;
+            SampleRows.copy(s, off, stride, dst, dOff, ds, w, h);
+        } else if (yFrac == 0) {
+            horizontal(s, off, stride, xFrac, w, h, dst, dOff, ds);
+        } else if (xFrac == 0) {
+            // A vertical-only position is the horizontal case turned by 90 degrees: step by rows instead of samples.
+            vertical(s, off, stride, yFrac, w, h, dst, dOff, ds);
+        } else {
+            bilinear(s, off, stride, xFrac, yFrac, w, h, dst, dOff, ds);
         }
-        // 8-266 factored: (8 - yF) * H(row) + yF * H(row + 1) with H = (8 - xF) * left + xF * right expands to
-        // exactly the four products of the standard (no intermediate rounding), and each H serves two output rows.
+    }
+
+    /*
+     * The kernels run row by row so that loads and stores are sequential, and carry the right-hand sample of one
+     * output over as the left-hand sample of the next. With one fraction 0, 8-266 loses two of its four terms and
+     * (8 (xa A + xF B) + 32) >> 6 equals (xa A + xF B + 4) >> 3 exactly, so those cases do half the multiplies.
+     */
+
+    private static void horizontal(byte[] s, int off, int stride, int xFrac, int w, int h, byte[] dst, int dOff,
+                                   int ds) {
         int xa = 8 - xFrac;
+        for (int y = 0; y < h; y++, off += stride, dOff += ds) {
+            int left = s[off] & 0xFF;
+            for (int x = 0; x < w; x++) {
+                int right = s[off + x + 1] & 0xFF;
+                dst[dOff + x] = (byte) ((xa * left + xFrac * right + 4) >> 3);
+                left = right;
+            }
+        }
+    }
+
+    private static void vertical(byte[] s, int off, int stride, int yFrac, int w, int h, byte[] dst, int dOff,
+                                 int ds) {
         int ya = 8 - yFrac;
-        for (int x = 0; x < w; x++) {
-            int p = off + x;
-            int top = xa * (s[p] & 0xFF) + xFrac * (s[p + 1] & 0xFF);
-            int d = dOff + x;
-            for (int y = 0; y < h; y++, d += ds) {
-                p += stride;
-                int bottom = xa * (s[p] & 0xFF) + xFrac * (s[p + 1] & 0xFF);
-                dst[d] = (byte) ((ya * top + yFrac * bottom + 32) >> 6);
-                top = bottom;
+        for (int y = 0; y < h; y++, off += stride, dOff += ds) {
+            int below = off + stride;
+            for (int x = 0; x < w; x++) {
+                dst[dOff + x] = (byte) ((ya * (s[off + x] & 0xFF) + yFrac * (s[below + x] & 0xFF) + 4) >> 3);
+            }
+        }
+    }
+
+    private static void bilinear(byte[] s, int off, int stride, int xFrac, int yFrac, int w, int h, byte[] dst,
+                                 int dOff, int ds) {
+        int wa = (8 - xFrac) * (8 - yFrac);
+        int wb = xFrac * (8 - yFrac);
+        int wc = (8 - xFrac) * yFrac;
+        int wd = xFrac * yFrac;
+        for (int y = 0; y < h; y++, off += stride, dOff += ds) {
+            int below = off + stride;
+            int a = s[off] & 0xFF;
+            int c = s[below] & 0xFF;
+            for (int x = 0; x < w; x++) {
+                int b = s[off + x + 1] & 0xFF;
+                int d = s[below + x + 1] & 0xFF;
+                dst[dOff + x] = (byte) ((wa * a + wb * b + wc * c + wd * d + 32) >> 6);
+                a = b;
+                c = d;
             }
         }
     }

@@ -26,8 +26,6 @@ final class InterPredictor {
     private final byte[][] predY = {new byte[256], new byte[256]};
     private final byte[][] predCb = {new byte[64], new byte[64]};
     private final byte[][] predCr = {new byte[64], new byte[64]};
-    /** Whether single-list partitions are written unweighted, straight into the picture (no scratch, no copy). */
-    private final boolean direct;
     private final int lumaHeight;
     private final int chromaHeight;
 
@@ -35,7 +33,6 @@ final class InterPredictor {
         this.pic = ctx.picture;
         this.refList = ctx.refList;
         this.weights = new Weights(ctx);
-        direct = weights.mode() != Weights.EXPLICIT;
         lumaHeight = 16 * pic.heightMbs;
         chromaHeight = 8 * pic.heightMbs;
     }
@@ -118,10 +115,20 @@ final class InterPredictor {
         int h = 4 * h4;
         int lOff = yL * pic.stride + xL;
         int cOff = (yL >> 1) * pic.chromaStride + (xL >> 1);
-        if (direct && (ref0 < 0 || ref1 < 0)) {
+        weights.select(ref0, ref1);
+        if (weights.passThrough()) {
             int list = ref0 >= 0 ? 0 : 1;
             motion(mb, list, ref0 >= 0 ? ref0 : ref1, blk, xL, yL, w, h, pic.y, lOff, pic.stride, pic.cb, pic.cr, cOff,
                     pic.chromaStride);
+            return;
+        }
+        if (weights.average()) {
+            // List 0 goes straight into the picture and list 1 is averaged into it: one scratch block, one pass.
+            motion(mb, 0, ref0, blk, xL, yL, w, h, pic.y, lOff, pic.stride, pic.cb, pic.cr, cOff, pic.chromaStride);
+            motion(mb, 1, ref1, blk, xL, yL, w, h, predY[1], 0, 16, predCb[1], predCr[1], 0, 8);
+            SampleRows.averageInto(pic.y, lOff, pic.stride, predY[1], 0, 16, w, h);
+            SampleRows.averageInto(pic.cb, cOff, pic.chromaStride, predCb[1], 0, 8, w >> 1, h >> 1);
+            SampleRows.averageInto(pic.cr, cOff, pic.chromaStride, predCr[1], 0, 8, w >> 1, h >> 1);
             return;
         }
         if (ref0 >= 0) {
@@ -130,7 +137,6 @@ final class InterPredictor {
         if (ref1 >= 0) {
             motion(mb, 1, ref1, blk, xL, yL, w, h, predY[1], 0, 16, predCb[1], predCr[1], 0, 8);
         }
-        weights.select(ref0, ref1);
         weights.write(0, predY[0], predY[1], 16, pic.y, lOff, pic.stride, w, h);
         weights.write(1, predCb[0], predCb[1], 8, pic.cb, cOff, pic.chromaStride, w >> 1, h >> 1);
         weights.write(2, predCr[0], predCr[1], 8, pic.cr, cOff, pic.chromaStride, w >> 1, h >> 1);

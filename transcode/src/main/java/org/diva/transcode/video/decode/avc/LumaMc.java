@@ -54,34 +54,20 @@ final class LumaMc {
     private void kernel(byte[] s, int off, int stride, int xFrac, int yFrac, int w, int h, byte[] dst, int dOff,
                         int ds) {
         if (xFrac == 0 && yFrac == 0) {
-            for (int y = 0; y < h; y++) {
-                System.arraycopy(s, off + y * stride, dst, dOff + y * ds, w);
-            }
+            SampleRows.copy(s, off, stride, dst, dOff, ds, w, h);
         } else if (yFrac == 0) {
-            horizontal(s, off, stride, w, h, dst, dOff, ds);
-            if (xFrac != 2) {
-                averageWithFull(s, off + (xFrac >> 1), stride, w, h, dst, dOff, ds);
-            }
+            horizontal(s, off, stride, w, h, dst, dOff, ds, xFrac);
         } else if (xFrac == 0) {
-            vertical(s, off, stride, w, h, dst, dOff, ds);
-            if (yFrac != 2) {
-                averageWithFull(s, off + (yFrac >> 1) * stride, stride, w, h, dst, dOff, ds);
-            }
+            vertical(s, off, stride, w, h, dst, dOff, ds, yFrac);
         } else if (xFrac == 2) {
             centreFromRows(s, off, stride, w, h, yFrac, dst, dOff, ds);
         } else if (yFrac == 2) {
             centreFromColumns(s, off, stride, w, h, xFrac, dst, dOff, ds);
         } else {
             // e, g, p, r: b (or s, one row down) averaged with h (or m, one column right).
-            horizontal(s, off + (yFrac >> 1) * stride, stride, w, h, dst, dOff, ds);
-            vertical(s, off + (xFrac >> 1), stride, w, h, half, 0, 16);
-            for (int y = 0; y < h; y++) {
-                int d = dOff + y * ds;
-                int e = 16 * y;
-                for (int x = 0; x < w; x++) {
-                    dst[d + x] = (byte) (((dst[d + x] & 0xFF) + (half[e + x] & 0xFF) + 1) >> 1);
-                }
-            }
+            horizontal(s, off + (yFrac >> 1) * stride, stride, w, h, dst, dOff, ds, 2);
+            vertical(s, off + (xFrac >> 1), stride, w, h, half, 0, 16, 2);
+            SampleRows.averageInto(dst, dOff, ds, half, 0, 16, w, h);
         }
     }
 
@@ -92,11 +78,15 @@ final class LumaMc {
 
     /*
      * The 6-tap loops slide a window of six samples along the row (or down the column) in locals, so each output
-     * loads one new sample instead of six: a + f - 5 (b + e) + 20 (c + d).
+     * loads one new sample instead of six: a + f - 5 (b + e) + 20 (c + d). In the code's window (a, b, c, e, f, g) the
+     * integer sample G is c and its right / lower neighbour is e, which the quarter positions a, c, d, n average with
+     * (8-250 ff.), so those averages cost no extra pass over the block: quarter 1 averages with c, quarter 3 with e,
+     * 2 is the half sample alone (the quarter is loop-invariant, so the JIT unswitches the test out of the loop).
      */
 
-    /** b: horizontal half samples (8-241, 8-243). */
-    private static void horizontal(byte[] s, int off, int stride, int w, int h, byte[] dst, int dOff, int ds) {
+    /** b: horizontal half samples (8-241, 8-243), or a / c for quarter 1 / 3. */
+    private static void horizontal(byte[] s, int off, int stride, int w, int h, byte[] dst, int dOff, int ds,
+                                   int quarter) {
         for (int y = 0; y < h; y++) {
             int p = off + y * stride;
             int d = dOff + y * ds;
@@ -107,7 +97,8 @@ final class LumaMc {
             int f = s[p + 2] & 0xFF;
             for (int x = 0; x < w; x++) {
                 int g = s[p + x + 3] & 0xFF;
-                dst[d + x] = (byte) clip((a + g - 5 * (b + f) + 20 * (c + e) + 16) >> 5);
+                int v = clip((a + g - 5 * (b + f) + 20 * (c + e) + 16) >> 5);
+                dst[d + x] = (byte) (quarter == 2 ? v : (v + (quarter == 1 ? c : e) + 1) >> 1);
                 a = b;
                 b = c;
                 c = e;
@@ -117,8 +108,9 @@ final class LumaMc {
         }
     }
 
-    /** h: vertical half samples (8-242, 8-244), column by column. */
-    private static void vertical(byte[] s, int off, int stride, int w, int h, byte[] dst, int dOff, int ds) {
+    /** h: vertical half samples (8-242, 8-244), column by column, or d / n for quarter 1 / 3. */
+    private static void vertical(byte[] s, int off, int stride, int w, int h, byte[] dst, int dOff, int ds,
+                                 int quarter) {
         for (int x = 0; x < w; x++) {
             int p = off + x;
             int a = s[p - 2 * stride] & 0xFF;
@@ -130,7 +122,8 @@ final class LumaMc {
             int d = dOff + x;
             for (int y = 0; y < h; y++, p += stride, d += ds) {
                 int g = s[p] & 0xFF;
-                dst[d] = (byte) clip((a + g - 5 * (b + f) + 20 * (c + e) + 16) >> 5);
+                int v = clip((a + g - 5 * (b + f) + 20 * (c + e) + 16) >> 5);
+                dst[d] = (byte) (quarter == 2 ? v : (v + (quarter == 1 ? c : e) + 1) >> 1);
                 a = b;
                 b = c;
                 c = e;
@@ -174,18 +167,6 @@ final class LumaMc {
             c = e;
             e = f;
             f = g;
-        }
-    }
-
-    /** Adds the integer sample (G, or its right / lower neighbour) into the quarter average: a, c, d, n. */
-    private static void averageWithFull(byte[] s, int off, int stride, int w, int h, byte[] dst, int dOff,
-                                        int ds) {
-        for (int y = 0; y < h; y++) {
-            int p = off + y * stride;
-            int d = dOff + y * ds;
-            for (int x = 0; x < w; x++) {
-                dst[d + x] = (byte) (((dst[d + x] & 0xFF) + (s[p + x] & 0xFF) + 1) >> 1);
-            }
         }
     }
 

@@ -27,6 +27,8 @@ final class Weights {
     private boolean use0;
     private boolean use1;
     private boolean bi;
+    private boolean passThrough;
+    private boolean average;
     private final int[] logWD = new int[3];
     private final int[] w0 = new int[3];
     private final int[] w1 = new int[3];
@@ -123,6 +125,39 @@ final class Weights {
                 o1[c] = 0;
             }
         }
+        boolean plain = true;
+        for (int c = 0; c < 3 && plain; c++) {
+            plain = bi ? plainAverage(c) : plainCopy(c);
+        }
+        passThrough = !bi && plain;
+        average = bi && plain;
+    }
+
+    /**
+     * Whether the selected single-list partition's samples are its prediction unchanged in every component: always
+     * outside explicit mode, and in explicit mode for the default weight 1 << logWD with offset 0 (the table holds that
+     * for every reference whose luma/chroma_weight_flag was 0), where 8-270 reduces to the identity. The caller may
+     * then predict straight into the picture.
+     */
+    boolean passThrough() {
+        return passThrough;
+    }
+
+    /**
+     * Whether the selected bi-predicted partition's samples are {@code (p0 + p1 + 1) >> 1} in every component: always
+     * in default mode, and whenever w0 = w1 = 1 << logWD with a combined offset of 0 (implicit 32/32, explicit default
+     * weights), where 8-272 reduces to exactly that: {@code (2^logWD (p0 + p1 + 1)) >> (logWD + 1)}.
+     */
+    boolean average() {
+        return average;
+    }
+
+    private boolean plainCopy(int c) {
+        return mode != EXPLICIT || (use0 ? w0[c] == 1 << logWD[c] && o0[c] == 0 : w1[c] == 1 << logWD[c] && o1[c] == 0);
+    }
+
+    private boolean plainAverage(int c) {
+        return mode == DEFAULT || (w0[c] == 1 << logWD[c] && w1[c] == w0[c] && ((o0[c] + o1[c] + 1) >> 1) == 0);
     }
 
     /**
@@ -131,14 +166,8 @@ final class Weights {
      */
     void write(int comp, byte[] p0, byte[] p1, int pStride, byte[] dst, int dOff, int dStride, int w, int h) {
         if (bi) {
-            if (mode == DEFAULT) {
-                for (int y = 0; y < h; y++) {
-                    int p = y * pStride;
-                    int d = dOff + y * dStride;
-                    for (int x = 0; x < w; x++) {
-                        dst[d + x] = (byte) (((p0[p + x] & 0xFF) + (p1[p + x] & 0xFF) + 1) >> 1);
-                    }
-                }
+            if (plainAverage(comp)) {
+                SampleRows.average(p0, 0, pStride, p1, 0, pStride, dst, dOff, dStride, w, h);
                 return;
             }
             int lw = logWD[comp];
@@ -157,12 +186,8 @@ final class Weights {
             return;
         }
         byte[] src = use0 ? p0 : p1;
-        if (mode != EXPLICIT) {
-            for (int y = 0; y < h; y++) {
-                int p = y * pStride;
-                int d = dOff + y * dStride;
-                System.arraycopy(src, p, dst, d, w);
-            }
+        if (plainCopy(comp)) {
+            SampleRows.copy(src, 0, pStride, dst, dOff, dStride, w, h);
             return;
         }
         int lw = logWD[comp];

@@ -76,6 +76,29 @@ class WeightedPredictionTest {
     }
 
     @Test
+    void explicitDefaultLumaWeightWithWeightedChromaWeighsOnlyChroma() throws Exception {
+        // Luma 1 << 2 with offset 0 is the identity of 8-270; chroma still weighs: ((100 * 3 + 2) >> 2) - 10 = 65.
+        PredWeights w = new PredWeights(2, 2, new int[][] {{4}, {}}, new int[][] {{0}, {}},
+                new int[][][] {{{3, 3}}, {}}, new int[][][] {{{-10, -10}}, {}});
+        int[] s = predict(explicitP(InterContexts.flatPicture(100, 0), w), 0, -1);
+        assertEquals(100, s[0]);
+        assertEquals(65, s[1]);
+    }
+
+    @Test
+    void explicitBiWithDefaultWeightsAveragesOnlyWhenTheOffsetsCancel() throws Exception {
+        // 8-272 with w0 = w1 = 1 << 2: ((100 * 4 + 201 * 4 + 4) >> 3) = 151, plus (o0 + o1 + 1) >> 1.
+        PredWeights cancel = InterContexts.weights(2, 2, 4, 1, 4, -1);
+        assertEquals(151, predict(b(1, Optional.of(cancel), 4, InterContexts.flatPicture(100, 0),
+                InterContexts.flatPicture(201, 8)), 0, 0)[0]);
+        PredWeights plusOne = InterContexts.weights(2, 2, 4, 1, 4, 0);
+        int[] s = predict(b(1, Optional.of(plusOne), 4, InterContexts.flatPicture(100, 0),
+                InterContexts.flatPicture(201, 8)), 0, 0);
+        assertEquals(152, s[0]);
+        assertEquals(152, s[1]);
+    }
+
+    @Test
     void explicitListOneOnlyUsesListOnesWeights() throws Exception {
         // ((200 * 3 + 2) >> 2) + 7 = 150 + 7 = 157.
         PredWeights w = InterContexts.weights(2, 2, 2, 4, 3, 7);
