@@ -80,7 +80,9 @@ public final class H264DecodeBench {
         for (ByteBuffer unit : units) {
             byte[][] planes = org.jcodec.common.model.Picture.create(width, height,
                     org.jcodec.common.model.ColorSpace.YUV420J).getData();
-            if (decoder.decodeFrame(unit.duplicate(), planes) != null) {
+            // JCodec removes emulation prevention bytes in place: it gets a copy, the units stay intact.
+            ByteBuffer copy = ByteBuffer.allocate(unit.remaining()).put(unit.duplicate()).flip();
+            if (decoder.decodeFrame(copy, planes) != null) {
                 pictures++;
             }
         }
