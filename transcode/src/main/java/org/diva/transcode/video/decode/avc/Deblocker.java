@@ -37,7 +37,7 @@ final class Deblocker {
         }
         int w = picture.widthMbs;
         for (int addr = 0; addr < mbs; addr++) {
-            coded[addr] = BoundaryStrength.codedMask(picture, addr % w, addr / w, picture.kind[addr]);
+            coded[addr] = BoundaryStrength.summary(picture, addr % w, addr / w, picture.kind[addr]);
         }
         int[] sliceId = picture.sliceId;
         int slices = picture.slices.size();
