@@ -36,12 +36,12 @@ final class Deblocker {
             coded = new int[mbs];
         }
         int w = picture.widthMbs;
-        for (int addr = 0; addr < mbs; addr++) {
-            coded[addr] = BoundaryStrength.summary(picture, addr % w, addr / w, picture.kind[addr]);
-        }
         int[] sliceId = picture.sliceId;
         int slices = picture.slices.size();
         for (int addr = 0; addr < mbs; addr++) {
+            // Summarised on the way, not in a pass of its own: derive needs only this macroblock's and its left and
+            // upper neighbours' summaries, and the motion data summary reads is then still in cache for derive.
+            coded[addr] = BoundaryStrength.summary(picture, addr % w, addr / w, picture.kind[addr]);
             int s = sliceId[addr];
             // -1: a macroblock no slice covered (a lost slice); there is nothing sound to filter it with.
             if (s < 0 || sliceIdc[s < slices ? s : badSlice(addr, s, slices)] == 1) {
