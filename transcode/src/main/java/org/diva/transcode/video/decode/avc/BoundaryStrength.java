@@ -19,6 +19,10 @@ package org.diva.transcode.video.decode.avc;
 final class BoundaryStrength {
     /** The 4x4 blocks of each 8x8 block b8 in a coded-block mask (bit bx + 4 * by). */
     private static final int[] QUADRANT = {0x0033, 0x00CC, 0x3300, 0xCC00};
+    /** {@link #summary} flag: all 16 4x4 blocks have the same motion data (so have the 8x8 blocks: QUADS is set too). */
+    static final int UNIFORM = 1 << 16;
+    /** {@link #summary} flag: the four 4x4 blocks of each 8x8 block have the same motion data. */
+    static final int QUADS = 1 << 17;
 
     private BoundaryStrength() {
     }
@@ -47,21 +51,84 @@ final class BoundaryStrength {
     }
 
     /**
+     * {@link #codedMask} plus the motion shape flags {@link #UNIFORM} and {@link #QUADS}: what {@link #derive} needs
+     * of each macroblock, computed once per macroblock before any edge is derived. 0 for an intra macroblock, whose
+     * edges never consult it. Reads only what it must: coefficient counts only in the 8x8 blocks that
+     * coded_block_pattern marks (the others have none, 7.4.5), and no motion at all for P_Skip (one 16x16 prediction).
+     */
+    static int summary(AvcPicture pic, int mbX, int mbY, int kind) {
+        if ((kind & MbKind.INTRA) != 0) {
+            return 0;
+        }
+        int cbp = pic.cbp[mbY * pic.widthMbs + mbX] & 0xF;
+        int base = pic.block4(mbX, mbY, 0, 0);
+        int s4 = pic.stride4;
+        int coded = 0;
+        for (int b8 = 0; b8 < 4; b8++) {
+            if ((cbp >> b8 & 1) != 0) {
+                coded |= coded8x8(pic.lumaCoeffs, base + (b8 & 1) * 2 + (b8 >> 1) * 2 * s4, s4, b8, kind);
+            }
+        }
+        if ((kind & (MbKind.SKIP | MbKind.B)) == MbKind.SKIP) {
+            return coded | QUADS | UNIFORM;
+        }
+        // Each 8x8 block against its top-left 4x4 block, then the four top-left blocks against each other.
+        boolean quads = sameQuad(pic, base) && sameQuad(pic, base + 2) && sameQuad(pic, base + 2 * s4)
+                && sameQuad(pic, base + 2 * s4 + 2);
+        if (!quads) {
+            return coded;
+        }
+        boolean uniform = sameMotion(pic, base, base + 2) && sameMotion(pic, base, base + 2 * s4)
+                && sameMotion(pic, base, base + 2 * s4 + 2);
+        return coded | QUADS | (uniform ? UNIFORM : 0);
+    }
+
+    /** The coded-block mask bits of 8x8 block b8 whose top-left 4x4 block is at {@code at}. */
+    private static int coded8x8(byte[] coeffs, int at, int s4, int b8, int kind) {
+        int first = (b8 & 1) * 2 + (b8 >> 1) * 8;
+        int mask = (coeffs[at] != 0 ? 1 : 0) | (coeffs[at + 1] != 0 ? 2 : 0) | (coeffs[at + s4] != 0 ? 16 : 0)
+                | (coeffs[at + s4 + 1] != 0 ? 32 : 0);
+        if ((kind & MbKind.T8X8) != 0 && mask != 0) {
+            mask = 0x33;
+        }
+        return mask << first;
+    }
+
+    private static boolean sameQuad(AvcPicture pic, int b) {
+        int s4 = pic.stride4;
+        return sameMotion(pic, b, b + 1) && sameMotion(pic, b, b + s4) && sameMotion(pic, b, b + s4 + 1);
+    }
+
+    /** Identical motion data (both lists' pictures and vectors): such blocks always get bS 0 from {@link #motion}. */
+    private static boolean sameMotion(AvcPicture pic, int a, int b) {
+        int[] ref0 = pic.refPic[0];
+        int[] ref1 = pic.refPic[1];
+        short[] mv0 = pic.mv[0];
+        short[] mv1 = pic.mv[1];
+        return ref0[a] == ref0[b] && ref1[a] == ref1[b] && mv0[2 * a] == mv0[2 * b] && mv0[2 * a + 1] == mv0[2 * b + 1]
+                && mv1[2 * a] == mv1[2 * b] && mv1[2 * a + 1] == mv1[2 * b + 1];
+    }
+
+    /**
      * Fills {@code bs} for the macroblock at {@code addr}.
      *
-     * @param coded    coded-block masks of all macroblocks by address ({@link #codedMask})
+     * <p>Speed: the coefficient rule is evaluated for a whole edge with bit operations on the coded masks (a segment is
+     * coded when the 4x4 block on either side is: the mask OR'ed with itself shifted one block across), and the motion
+     * rule, the costly one, only runs where no coefficient decided. Internal edges of a macroblock whose 16 blocks share
+     * one motion ({@link #UNIFORM}: P_16x16, skipped and most direct macroblocks) or whose 8x8 blocks each do
+     * ({@link #QUADS}, for the edges at 4 and 12) are bS 0 without looking; a macroblock edge between two uniform
+     * macroblocks needs one motion comparison, not four.
+     *
+     * @param coded    {@link #summary} (or just {@link #codedMask}, which is slower but equal) of all macroblocks
      * @param leftEdge whether its left macroblock edge is filtered at all (else bS 0 there)
      * @param topEdge  whether its top macroblock edge is filtered at all
      * @return bit {@code 4 * dir + edge} set for each edge with some non-zero bS, so the caller can skip the rest
      */
     static int derive(AvcPicture pic, int[] coded, int addr, boolean leftEdge, boolean topEdge, int[] bs) {
-        int w = pic.widthMbs;
-        int mbX = addr % w;
-        int mbY = addr / w;
         int kind = pic.kind[addr];
         boolean t8 = (kind & MbKind.T8X8) != 0;
-        int edges = 0;
         if ((kind & MbKind.INTRA) != 0) {
+            int edges = 0;
             for (int dir = 0; dir < 2; dir++) {
                 boolean outer = dir == 0 ? leftEdge : topEdge;
                 fill(bs, 16 * dir, outer ? 4 : 0);
@@ -70,69 +137,108 @@ final class BoundaryStrength {
                 }
                 edges |= (outer ? 0xF : 0xE) << (4 * dir);
             }
-            if (t8) {
-                edges &= ~0xAA;
-            }
-            return edges;
+            return t8 ? edges & ~0xAA : edges;
         }
-        int maskQ = coded[addr];
-        int base = pic.block4(mbX, mbY, 0, 0);
-        int s4 = pic.stride4;
-        for (int dir = 0; dir < 2; dir++) {
-            // Across the edge: +1 block for vertical edges, +1 row of blocks for horizontal ones.
-            int across = dir == 0 ? 1 : s4;
-            int along = dir == 0 ? s4 : 1;
-            int bitAcross = dir == 0 ? 1 : 4;
-            int bitAlong = dir == 0 ? 4 : 1;
-            for (int e = 0; e < 4; e++) {
-                int at = 16 * dir + 4 * e;
-                if (e == 0) {
-                    boolean outer = dir == 0 ? leftEdge : topEdge;
-                    int pAddr = dir == 0 ? addr - 1 : addr - w;
-                    if (!outer) {
-                        fill(bs, at, 0);
-                        continue;
-                    }
-                    if ((pic.kind[pAddr] & MbKind.INTRA) != 0) {
-                        fill(bs, at, 4);
-                        edges |= 1 << (4 * dir);
-                        continue;
-                    }
-                    // The p blocks are the last column (row) of the neighbour: 3 blocks across from ours.
-                    int maskP = coded[pAddr];
-                    int any = 0;
-                    for (int i = 0; i < 4; i++) {
-                        int qBlk = base + i * along;
-                        int pBit = 3 * bitAcross + i * bitAlong;
-                        int v = ((maskP >> pBit) & 1) != 0 || ((maskQ >> (i * bitAlong)) & 1) != 0
-                                ? 2 : motion(pic, qBlk - across, qBlk);
-                        bs[at + i] = v;
-                        any |= v;
-                    }
-                    if (any != 0) {
-                        edges |= 1 << (4 * dir);
-                    }
-                    continue;
-                }
-                if (t8 && (e & 1) != 0) {
-                    fill(bs, at, 0);
-                    continue;
-                }
-                int any = 0;
+        int w = pic.widthMbs;
+        int base = pic.block4(addr % w, addr / w, 0, 0);
+        return outer(pic, coded, addr, addr - 1, base, 0, leftEdge, bs)
+                | outer(pic, coded, addr, addr - w, base, 1, topEdge, bs)
+                | inner(pic, coded[addr], t8, base, 0, bs)
+                | inner(pic, coded[addr], t8, base, 1, bs);
+    }
+
+    /** The macroblock edge of an inter macroblock in direction {@code dir} against the macroblock at {@code pAddr}. */
+    private static int outer(AvcPicture pic, int[] coded, int addr, int pAddr, int base, int dir, boolean filtered,
+                             int[] bs) {
+        int at = 16 * dir;
+        if (!filtered) {
+            fill(bs, at, 0);
+            return 0;
+        }
+        if ((pic.kind[pAddr] & MbKind.INTRA) != 0) {
+            fill(bs, at, 4);
+            return 1 << at / 4;
+        }
+        int q = coded[addr];
+        int p = coded[pAddr];
+        // Bit 4 * i (vertical) or i (horizontal) set for each coded segment i: ours in the first column (row), the
+        // neighbour's in its last, 3 blocks across, shifted onto ours.
+        int codedSeg = dir == 0 ? (q | p >>> 3) & 0x1111 : (q | p >>> 12) & 0x000F;
+        int bitAlong = dir == 0 ? 4 : 1;
+        int across = dir == 0 ? 1 : pic.stride4;
+        int along = dir == 0 ? pic.stride4 : 1;
+        int shared = q & p;
+        int run = (shared & UNIFORM) != 0 ? 4 : (shared & QUADS) != 0 ? 2 : 1;
+        int any = segments(pic, bs, at, codedSeg, bitAlong, base, across, along, run);
+        return any != 0 ? 1 << at / 4 : 0;
+    }
+
+    /** The three internal edges of an inter macroblock in direction {@code dir}. */
+    private static int inner(AvcPicture pic, int summary, boolean t8, int base, int dir, int[] bs) {
+        int bitAcross = dir == 0 ? 1 : 4;
+        int bitAlong = dir == 0 ? 4 : 1;
+        int across = dir == 0 ? 1 : pic.stride4;
+        int along = dir == 0 ? pic.stride4 : 1;
+        // Bit (e, i) set when block e or block e - 1 across is coded (bits of edge 0 are not read).
+        int codedSeg = summary | summary << bitAcross;
+        int edges = 0;
+        for (int e = 1; e < 4; e++) {
+            int at = 16 * dir + 4 * e;
+            boolean odd = (e & 1) != 0;
+            if (t8 && odd) {
+                fill(bs, at, 0);
+                continue;
+            }
+            int any;
+            if ((summary & UNIFORM) != 0 || odd && (summary & QUADS) != 0) {
+                // No motion difference inside: only coefficients can make this edge.
+                any = 0;
                 for (int i = 0; i < 4; i++) {
-                    int qBit = e * bitAcross + i * bitAlong;
-                    int qBlk = base + e * across + i * along;
-                    int v = ((maskQ >> qBit) & 1) != 0 || ((maskQ >> (qBit - bitAcross)) & 1) != 0
-                            ? 2 : motion(pic, qBlk - across, qBlk);
+                    int v = (codedSeg >> e * bitAcross + i * bitAlong & 1) != 0 ? 2 : 0;
                     bs[at + i] = v;
                     any |= v;
                 }
-                if (any != 0) {
-                    edges |= 1 << (4 * dir + e);
-                }
+            } else {
+                // Edge 8 between two 8x8 blocks of uniform motion: two segments share each comparison.
+                int run = (summary & QUADS) != 0 ? 2 : 1;
+                any = segments(pic, bs, at, codedSeg >> e * bitAcross, bitAlong, base + e * across, across, along, run);
+            }
+            if (any != 0) {
+                edges |= 1 << at / 4;
             }
         }
         return edges;
+    }
+
+    /**
+     * bS of the four segments of one edge of an inter macroblock into {@code bs[at..at + 3]}: 2 where bit
+     * {@code i * bitAlong} of {@code codedSeg} is set, else {@link #motion} of the blocks either side, computed once
+     * per {@code run} segments (1, 2 or 4) that are known to have the same blocks' motion on both sides.
+     *
+     * @return non-zero when any segment has a non-zero bS
+     */
+    private static int segments(AvcPicture pic, int[] bs, int at, int codedSeg, int bitAlong, int qFirst, int across,
+                                int along, int run) {
+        int any = 0;
+        int m = -1;
+        for (int i = 0; i < 4; i++) {
+            if ((i & (run - 1)) == 0) {
+                m = -1;
+            }
+            int v;
+            if ((codedSeg >> i * bitAlong & 1) != 0) {
+                v = 2;
+            } else {
+                if (m < 0) {
+                    int qBlk = qFirst + i * along;
+                    m = motion(pic, qBlk - across, qBlk);
+                }
+                v = m;
+            }
+            bs[at + i] = v;
+            any |= v;
+        }
+        return any;
     }
 
     /** bS 1 or 0 between two inter 4x4 blocks without coefficients, from their references and motion vectors. */

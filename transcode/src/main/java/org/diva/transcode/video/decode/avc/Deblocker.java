@@ -36,12 +36,12 @@ final class Deblocker {
             coded = new int[mbs];
         }
         int w = picture.widthMbs;
-        for (int addr = 0; addr < mbs; addr++) {
-            coded[addr] = BoundaryStrength.codedMask(picture, addr % w, addr / w, picture.kind[addr]);
-        }
         int[] sliceId = picture.sliceId;
         int slices = picture.slices.size();
         for (int addr = 0; addr < mbs; addr++) {
+            // Summarised on the way, not in a pass of its own: derive needs only this macroblock's and its left and
+            // upper neighbours' summaries, and the motion data summary reads is then still in cache for derive.
+            coded[addr] = BoundaryStrength.summary(picture, addr % w, addr / w, picture.kind[addr]);
             int s = sliceId[addr];
             // -1: a macroblock no slice covered (a lost slice); there is nothing sound to filter it with.
             if (s < 0 || sliceIdc[s < slices ? s : badSlice(addr, s, slices)] == 1) {
@@ -97,16 +97,16 @@ final class Deblocker {
         int offB = sliceOffsetB[s];
         int qp = pic.qp[addr];
         int w = pic.widthMbs;
+        int stride = pic.stride;
+        int origin = 16 * mbY * stride + 16 * mbX;
         for (int dir = 0; dir < 2; dir++) {
             if ((edges >> (4 * dir) & 0xF) == 0) {
                 continue;
             }
             int pAddr = dir == 0 ? addr - 1 : addr - w;
-            int stride = pic.stride;
             // For a vertical edge the samples across it are 1 apart and the lines stride apart; the reverse for horizontal.
             int step = dir == 0 ? 1 : stride;
             int along = dir == 0 ? stride : 1;
-            int origin = 16 * mbY * stride + 16 * mbX;
             for (int e = 0; e < 4; e++) {
                 if ((edges >> (4 * dir + e) & 1) == 0) {
                     continue;
@@ -118,23 +118,37 @@ final class Deblocker {
                 if (alpha == 0 || beta == 0) {
                     continue;
                 }
+                int at = 16 * dir + 4 * e;
                 int q0 = origin + 4 * e * step;
-                for (int i = 0; i < 4; i++) {
-                    int strength = bs[16 * dir + 4 * e + i];
+                int lines = sameStrength(at) ? 16 : 4;
+                for (int i = 0; i < 16; i += lines) {
+                    int strength = bs[at + i / 4];
                     if (strength != 0) {
                         int tc0 = strength < 4 ? DeblockTables.TC0[52 * (strength - 1) + indexA] : 0;
-                        EdgeFilter.luma(pic.y, q0 + 4 * i * along, step, along, 4, strength, alpha, beta, tc0);
+                        EdgeFilter.luma(pic.y, q0 + i * along, step, along, lines, strength, alpha, beta, tc0);
                     }
                 }
             }
         }
-        filterChroma(pic, pic.cb, sliceCbOffset[s], addr, mbX, mbY, offA, offB, edges);
-        filterChroma(pic, pic.cr, sliceCrOffset[s], addr, mbX, mbY, offA, offB, edges);
+        if ((edges & CHROMA_EDGES) != 0) {
+            filterChroma(pic, addr, mbX, mbY, s, offA, offB, edges);
+        }
     }
 
-    private void filterChroma(AvcPicture pic, byte[] plane, int qpOffset, int addr, int mbX, int mbY, int offA,
-                              int offB, int edges) {
-        int qpc = DeblockTables.chromaQp(pic.qp[addr], qpOffset);
+    /** Luma edges 0 and 2 of both directions: the ones chroma (4:2:0) has too. */
+    private static final int CHROMA_EDGES = 0x55;
+
+    /** Whether the four segments of the edge at {@code at} share one bS, so the edge is filtered in one call. */
+    private boolean sameStrength(int at) {
+        int b = bs[at];
+        return bs[at + 1] == b && bs[at + 2] == b && bs[at + 3] == b;
+    }
+
+    /** Both chroma planes: same edges, same bS, each with its own QPc (the PPS gives Cb and Cr their own offset). */
+    private void filterChroma(AvcPicture pic, int addr, int mbX, int mbY, int s, int offA, int offB, int edges) {
+        int cbOffset = sliceCbOffset[s];
+        int crOffset = sliceCrOffset[s];
+        int qp = pic.qp[addr];
         int stride = pic.chromaStride;
         int w = pic.widthMbs;
         int origin = 8 * mbY * stride + 8 * mbX;
@@ -147,25 +161,34 @@ final class Deblocker {
                 if ((edges >> (4 * dir + e) & 1) == 0) {
                     continue;
                 }
-                int qpAv = qpc;
-                if (c == 0) {
-                    int pAddr = dir == 0 ? addr - 1 : addr - w;
-                    qpAv = (DeblockTables.chromaQp(pic.qp[pAddr], qpOffset) + qpc + 1) >> 1;
-                }
-                int indexA = DeblockTables.clip51(qpAv + offA);
-                int alpha = DeblockTables.ALPHA[indexA];
-                int beta = DeblockTables.BETA[DeblockTables.clip51(qpAv + offB)];
-                if (alpha == 0 || beta == 0) {
-                    continue;
-                }
+                int pQp = c == 0 ? pic.qp[dir == 0 ? addr - 1 : addr - w] : qp;
+                int at = 16 * dir + 4 * e;
                 int q0 = origin + 4 * c * step;
-                for (int i = 0; i < 4; i++) {
-                    int strength = bs[16 * dir + 4 * e + i];
-                    if (strength != 0) {
-                        int tc0 = strength < 4 ? DeblockTables.TC0[52 * (strength - 1) + indexA] : 0;
-                        EdgeFilter.chroma(plane, q0 + 2 * i * along, step, along, 2, strength, alpha, beta, tc0);
-                    }
-                }
+                chromaEdge(pic.cb, q0, step, along, at, edgeQpc(qp, pQp, cbOffset), offA, offB);
+                chromaEdge(pic.cr, q0, step, along, at, edgeQpc(qp, pQp, crOffset), offA, offB);
+            }
+        }
+    }
+
+    /** qPav for a chroma edge: the rounded mean of each side's QPc (equal sides for an internal edge). */
+    private static int edgeQpc(int qp, int pQp, int offset) {
+        return (DeblockTables.chromaQp(pQp, offset) + DeblockTables.chromaQp(qp, offset) + 1) >> 1;
+    }
+
+    private void chromaEdge(byte[] plane, int q0, int step, int along, int at, int qpAv, int offA, int offB) {
+        int indexA = DeblockTables.clip51(qpAv + offA);
+        int alpha = DeblockTables.ALPHA[indexA];
+        int beta = DeblockTables.BETA[DeblockTables.clip51(qpAv + offB)];
+        if (alpha == 0 || beta == 0) {
+            return;
+        }
+        // Two chroma lines per luma segment.
+        int lines = sameStrength(at) ? 8 : 2;
+        for (int i = 0; i < 8; i += lines) {
+            int strength = bs[at + i / 2];
+            if (strength != 0) {
+                int tc0 = strength < 4 ? DeblockTables.TC0[52 * (strength - 1) + indexA] : 0;
+                EdgeFilter.chroma(plane, q0 + i * along, step, along, lines, strength, alpha, beta, tc0);
             }
         }
     }

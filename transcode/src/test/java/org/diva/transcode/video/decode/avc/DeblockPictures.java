@@ -12,13 +12,17 @@ final class DeblockPictures {
     private DeblockPictures() {
     }
 
-    /** A picture whose macroblocks are all P_L0 16x16 predicting from picture {@link #REF} with mv 0, no coefficients. */
+    /**
+     * A picture whose macroblocks are all P_L0 16x16 predicting from picture {@link #REF} with mv 0, no coefficients,
+     * but coded_block_pattern 15 so that coefficient counts a test sets count.
+     */
     static AvcPicture inter(int widthMbs, int heightMbs, int qp) {
         AvcPicture pic = new AvcPicture(widthMbs, heightMbs);
         Arrays.fill(pic.kind, 0);
         Arrays.fill(pic.qp, (byte) qp);
         Arrays.fill(pic.sliceId, 0);
         Arrays.fill(pic.lumaCoeffs, (byte) 0);
+        Arrays.fill(pic.cbp, (byte) 0x0F);
         Arrays.fill(pic.refIdx[0], (byte) 0);
         Arrays.fill(pic.refIdx[1], (byte) -1);
         Arrays.fill(pic.refPic[0], REF);

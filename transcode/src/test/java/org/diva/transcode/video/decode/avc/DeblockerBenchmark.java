@@ -100,6 +100,7 @@ public final class DeblockerBenchmark {
             di.refsUsed[addr] = new Frame[][] {refs, new Frame[0]};
             boolean intra = random.nextInt(10) == 0;
             pic.kind[addr] = intra ? MbKind.INTRA | MbKind.I4X4 : 0;
+            pic.cbp[addr] = 0x0F; // every 8x8 block may hold coefficients: the counts below decide
             di.mbTypes[addr] = intra ? MBType.I_NxN : MBType.P_16x16;
             boolean split = random.nextBoolean();
             int[] mvx = new int[4];
