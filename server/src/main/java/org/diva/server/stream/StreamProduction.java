@@ -17,8 +17,11 @@ import org.diva.transcode.demux.StandardDemuxers;
 import org.diva.transcode.mux.ts.TsMuxer;
 import org.diva.transcode.mux.ts.TsSettings;
 import org.diva.transcode.pipeline.Pipelines;
+import org.diva.transcode.video.gop.CodecWarmup;
 import org.diva.transcode.video.gop.VideoTranscodeStage;
 import org.diva.transcode.video.h264.H264Encoder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What converting streams runs on: a pool of one thread per core for GOP encoding (shared by every conversion, so
@@ -29,6 +32,9 @@ import org.diva.transcode.video.h264.H264Encoder;
 public final class StreamProduction implements AutoCloseable {
     /** A production nobody reads is stopped after this (a TV switched off mid-film). */
     static final Duration IDLE = Duration.ofSeconds(30);
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamProduction.class);
+    private static final int WARMUP_ROUNDS = 3;
 
     private final ExecutorService gops;
     private final StreamJobs jobs;
@@ -46,6 +52,18 @@ public final class StreamProduction implements AutoCloseable {
         this.jobs = new StreamJobs(dir, settings.storeBytes(), settings.maxConversions(), IDLE,
                 Executors.newCachedThreadPool(daemon("diva-stream")),
                 Executors.newSingleThreadScheduledExecutor(daemon("diva-stream-idle")), clock);
+        gops.submit(StreamProduction::warmUp);
+    }
+
+    /** The first viewer after a start should not wait for the JIT: convert a built-in second of video first. */
+    private static void warmUp() {
+        long start = System.nanoTime();
+        try {
+            int pictures = CodecWarmup.run(WARMUP_ROUNDS);
+            LOG.debug("codec warm-up: {} pictures in {} ms", pictures, (System.nanoTime() - start) / 1_000_000);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("codec warm-up failed (the first conversion will start more slowly): {}", e.toString());
+        }
     }
 
     public Pipelines pipelines() {
