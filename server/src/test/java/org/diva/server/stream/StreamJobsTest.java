@@ -46,6 +46,9 @@ class StreamJobsTest {
         final AtomicInteger runs = new AtomicInteger();
         final List<Long> starts = new CopyOnWriteArrayList<>();
         final CountDownLatch interrupted = new CountDownLatch(1);
+        /** The production from the start waits here before this chunk until {@link #resumeHead} is released. */
+        volatile int holdHeadAt = -1;
+        final Semaphore resumeHead = new Semaphore(0);
         volatile boolean fail;
 
         @Override
@@ -55,6 +58,9 @@ class StreamJobsTest {
             starts.add(startTicks);
             for (int i = (int) (startTicks / 90_000); i < CHUNKS; i++) {
                 try {
+                    if (startTicks == 0 && i == holdHeadAt) {
+                        resumeHead.acquire();
+                    }
                     released.acquire();
                 } catch (InterruptedException e) {
                     interrupted.countDown();
@@ -164,6 +170,8 @@ class StreamJobsTest {
     void aTimeSeekBeyondWhatExistsProducesFromThatTime() throws Exception {
         jobs(1 << 20, 3, WAIT);
         Chunks producer = new Chunks();
+        // The head stops after three chunks, so the seek to 7.5 s is always beyond what exists.
+        producer.holdHeadAt = 3;
         try (LiveStream head = jobs.open(spec("film|v1|sd", producer), OptionalLong.empty())) {
             producer.released.release(2);
             head.awaitBeyond(CHUNK, WAIT);
