@@ -1,6 +1,9 @@
 package org.diva.transcode.codec;
 
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.IntPredicate;
 
@@ -57,5 +60,45 @@ public final class AnnexB {
             }
         }
         return -1;
+    }
+
+    /**
+     * Every NAL unit of Annex B data from the buffer's position to its limit (start codes 00 00 01 / 00 00 00 01),
+     * each a view of the same bytes without its start code and trailing zero bytes.
+     */
+    public static List<ByteBuffer> split(ByteBuffer data) {
+        List<ByteBuffer> nals = new ArrayList<>(4);
+        int end = data.limit();
+        int start = -1;
+        int i = data.position();
+        while (i + 2 < end) {
+            if ((data.get(i + 2) & 0xff) > 1) {
+                i += 3;
+            } else if (data.get(i) == 0 && data.get(i + 1) == 0 && data.get(i + 2) == 1) {
+                if (start >= 0) {
+                    nals.add(slice(data, start, trimZeros(data, start, i)));
+                }
+                start = i + 3;
+                i += 3;
+            } else {
+                i++;
+            }
+        }
+        if (start >= 0 && start < end) {
+            nals.add(slice(data, start, end));
+        }
+        return nals;
+    }
+
+    /** Drops the zero bytes before a start code (the leading zero of a 4-byte start code, trailing_zero_8bits). */
+    private static int trimZeros(ByteBuffer data, int from, int to) {
+        while (to > from && data.get(to - 1) == 0) {
+            to--;
+        }
+        return to;
+    }
+
+    private static ByteBuffer slice(ByteBuffer data, int from, int to) {
+        return data.duplicate().limit(to).position(from).slice();
     }
 }

@@ -1,6 +1,6 @@
 package org.diva.transcode.codec;
 
-import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -45,26 +45,10 @@ public record H264Sps(int profileIdc, int constraintFlags, int levelIdc, int wid
             return Optional.empty();
         }
         try {
-            return Optional.of(parseRbsp(new BitReader(unescape(nal, 1))));
+            return Optional.of(parseRbsp(new BitReader(Rbsp.unescape(ByteBuffer.wrap(nal, 1, nal.length - 1)))));
         } catch (IllegalStateException | IllegalArgumentException e) {
             return Optional.empty();
         }
-    }
-
-    /** Removes emulation-prevention bytes (00 00 03 -> 00 00). */
-    static byte[] unescape(byte[] nal, int from) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(nal.length);
-        int zeros = 0;
-        for (int i = from; i < nal.length; i++) {
-            int b = nal[i] & 0xff;
-            if (zeros >= 2 && b == 3) {
-                zeros = 0;
-                continue;
-            }
-            zeros = b == 0 ? zeros + 1 : 0;
-            out.write(b);
-        }
-        return out.toByteArray();
     }
 
     private static H264Sps parseRbsp(BitReader r) {

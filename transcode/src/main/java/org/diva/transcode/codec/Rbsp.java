@@ -1,4 +1,4 @@
-package org.diva.transcode.video.decode.avc;
+package org.diva.transcode.codec;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -9,7 +9,7 @@ import java.util.Arrays;
  * Trailing zero bytes (cabac_zero_words, trailing_zero_8bits a byte-stream splitter left attached) are dropped too,
  * so the last byte holds the rbsp_stop_one_bit and "more RBSP data" can be decided from the end of the array.
  */
-final class Rbsp {
+public final class Rbsp {
     private Rbsp() {
     }
 
@@ -17,7 +17,7 @@ final class Rbsp {
      * Unescapes the payload that follows the NAL header byte, from the buffer's position to its limit; the buffer's
      * position is left unchanged.
      */
-    static byte[] unescape(ByteBuffer nalPayloadAfterHeaderByte) {
+    public static byte[] unescape(ByteBuffer nalPayloadAfterHeaderByte) {
         ByteBuffer in = nalPayloadAfterHeaderByte;
         int start = in.position();
         int end = in.limit();

@@ -14,19 +14,12 @@ final class Quantizer {
     private static final int[][] V = {{10, 16, 13}, {11, 18, 14}, {13, 20, 16}, {14, 23, 18}, {16, 25, 20},
         {18, 29, 23}};
     /** QPc as a function of qPI (Table 8-15) for qPI >= 30. */
-    private static final int[] CHROMA_QP = {29, 30, 31, 32, 32, 33, 34, 34, 35, 35, 36, 36, 37, 37, 37, 38, 38, 38,
-        39, 39, 39, 39};
-
     private final int[] mf = new int[16];
     private final int[] scale = new int[16];
     private int qp;
     private int qbits;
     private int fIntra;
     private int fInter;
-
-    static int chromaQp(int qp) {
-        return qp < 30 ? qp : CHROMA_QP[qp - 30];
-    }
 
     void setQp(int newQp) {
         qp = newQp;

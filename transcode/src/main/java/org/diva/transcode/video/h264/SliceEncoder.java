@@ -1,5 +1,7 @@
 package org.diva.transcode.video.h264;
 
+import org.diva.transcode.codec.H264ChromaQp;
+
 /**
  * Codes one picture as one slice, macroblock by macroblock in raster order, and keeps its reconstruction.
  *
@@ -65,7 +67,7 @@ final class SliceEncoder {
     /** Codes the slice data of the picture in the source planes; the slice header is already written. */
     void encode(BitWriter bw, boolean intraPicture, int qp) {
         lumaQ.setQp(qp);
-        chromaQ.setQp(Quantizer.chromaQp(qp));
+        chromaQ.setQp(H264ChromaQp.of(qp, 0));
         lambda = Math.max(1, (int) Math.round(Math.pow(2, (qp - 12) / 6.0)));
         nb.clear();
         intraCount = 0;

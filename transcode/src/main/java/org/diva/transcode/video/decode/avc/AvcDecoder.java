@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.diva.transcode.codec.AnnexB;
+import org.diva.transcode.codec.Rbsp;
 import org.diva.transcode.probe.MediaFormatException;
 import org.diva.transcode.stream.Packet;
 import org.diva.transcode.stream.Ticks;
@@ -31,7 +33,7 @@ public final class AvcDecoder implements VideoDecoder {
     /** @param codecPrivate Annex B SPS and PPS, or empty when they come in band */
     public AvcDecoder(ByteBuffer codecPrivate) throws MediaFormatException {
         if (codecPrivate.hasRemaining()) {
-            List<ByteBuffer> nals = NalUnits.split(codecPrivate);
+            List<ByteBuffer> nals = AnnexB.split(codecPrivate);
             for (ByteBuffer nal : nals) {
                 parameterSet(nal, "the stream's decoder configuration");
             }
@@ -59,7 +61,7 @@ public final class AvcDecoder implements VideoDecoder {
     private List<Frame> decodeAccessUnit(ByteBuffer data, long pts, String where) throws MediaFormatException {
         AvcPicture picture = null;
         List<Frame> out = new ArrayList<>();
-        for (ByteBuffer nal : NalUnits.split(data)) {
+        for (ByteBuffer nal : AnnexB.split(data)) {
             if (!nal.hasRemaining()) {
                 continue;
             }

@@ -19,8 +19,8 @@ import org.diva.transcode.probe.MediaFormatException;
  * coefficient back, with ctxIdxInc from the counts of levels equal to and greater than one (9.3.3.1.3).
  */
 final class CabacResidual {
-    private static final int[] ZZ4 = CabacTables.ZIGZAG_4X4;
-    private static final int[] ZZ8 = CabacTables.ZIGZAG_8X8;
+    private static final int[] ZZ4 = Scans.ZIGZAG_4X4;
+    private static final int[] ZZ8 = Scans.ZIGZAG_8X8;
     /** Chroma DC levels are in raster order already (8.5.11.1). */
     private static final int[] RASTER = {0, 1, 2, 3};
     private static final int[] SIG8 = CabacTables.SIG_8X8;

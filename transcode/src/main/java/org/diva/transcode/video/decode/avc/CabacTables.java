@@ -31,9 +31,6 @@ final class CabacTables {
     /** ctxIdxInc of significant_coeff_flag / last_significant_coeff_flag in an 8x8 frame block, by scan position. */
     static final int[] SIG_8X8 = new int[63];
     static final int[] LAST_8X8 = new int[63];
-    /** Frame zig-zag scans: scan position to raster position (x + 4y, x + 8y). */
-    static final int[] ZIGZAG_4X4 = zigzag(4);
-    static final int[] ZIGZAG_8X8 = zigzag(8);
 
     static {
         System.arraycopy(CABACContst.cabac_context_init_I_A, 0, M[0], 0, CONTEXTS);
@@ -60,20 +57,4 @@ final class CabacTables {
         System.arraycopy(H264Const.last_sig_coeff_map_8x8, 0, LAST_8X8, 0, 63);
     }
 
-    /** The frame zig-zag scan of an n x n block: anti-diagonals, alternating direction, starting rightwards. */
-    private static int[] zigzag(int n) {
-        int[] scan = new int[n * n];
-        int i = 0;
-        for (int s = 0; s <= 2 * (n - 1); s++) {
-            for (int k = 0; k <= s; k++) {
-                // Odd diagonals run from top-right to bottom-left, even ones from bottom-left to top-right.
-                int x = (s & 1) == 1 ? s - k : k;
-                int y = s - x;
-                if (x < n && y < n) {
-                    scan[i++] = x + n * y;
-                }
-            }
-        }
-        return scan;
-    }
 }

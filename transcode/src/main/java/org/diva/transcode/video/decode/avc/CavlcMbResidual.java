@@ -38,7 +38,7 @@ final class CavlcMbResidual {
         boolean i16 = (kind & MbKind.I16X16) != 0;
         boolean t8 = (kind & MbKind.T8X8) != 0;
         if (i16) {
-            blocks.read(nC(lc, first, 0, 0, stride4), 16, mb.lumaDc, 0, CavlcResidual.ZIGZAG4, 0, 1);
+            blocks.read(nC(lc, first, 0, 0, stride4), 16, mb.lumaDc, 0, Scans.ZIGZAG_4X4, 0, 1);
         }
         int coded = 0;
         for (int b8 = 0; b8 < 4; b8++) {
@@ -53,11 +53,11 @@ final class CavlcMbResidual {
                 if ((cbp & (1 << b8)) != 0) {
                     int nC = nC(lc, idx, bx, by, stride4);
                     if (i16) {
-                        total = blocks.read(nC, 15, mb.luma, 16 * (bx + 4 * by), CavlcResidual.ZIGZAG4, 1, 1);
+                        total = blocks.read(nC, 15, mb.luma, 16 * (bx + 4 * by), Scans.ZIGZAG_4X4, 1, 1);
                     } else if (t8) {
-                        total = blocks.read(nC, 16, mb.luma, 64 * b8, CavlcResidual.ZIGZAG8, k, 4);
+                        total = blocks.read(nC, 16, mb.luma, 64 * b8, Scans.ZIGZAG_8X8, k, 4);
                     } else {
-                        total = blocks.read(nC, 16, mb.luma, 16 * (bx + 4 * by), CavlcResidual.ZIGZAG4, 0, 1);
+                        total = blocks.read(nC, 16, mb.luma, 16 * (bx + 4 * by), Scans.ZIGZAG_4X4, 0, 1);
                     }
                 }
                 lc[idx] = (byte) total;
@@ -94,7 +94,7 @@ final class CavlcMbResidual {
                 int total = 0;
                 if (chromaCbp == 2) {
                     total = blocks.read(nC(cc, idx, bx, by, stride), 15, mb.chroma, 16 * (4 * c + b),
-                            CavlcResidual.ZIGZAG4, 1, 1);
+                            Scans.ZIGZAG_4X4, 1, 1);
                 }
                 cc[idx] = (byte) total;
                 if (total != 0) {

@@ -16,9 +16,6 @@ import org.diva.transcode.video.h264.CavlcTables;
  * coefficient takes the zeros that are left.
  */
 final class CavlcResidual {
-    /** Coefficient index -> raster position of the 4x4 and 8x8 frame zig-zag scans (8.5.6, Tables 8-12, 8-13). */
-    static final int[] ZIGZAG4 = zigzag(4);
-    static final int[] ZIGZAG8 = zigzag(8);
     /** Chroma DC of 4:2:0: c0..c3 are the 2x2 matrix in raster order (8.5.11.1). */
     static final int[] IDENTITY4 = {0, 1, 2, 3};
 
@@ -59,23 +56,6 @@ final class CavlcResidual {
             }
             into[t] = new CavlcVlc(name, codes[0][t], codes[1][t], values);
         }
-    }
-
-    /** The frame zig-zag scan of an n x n block: anti-diagonals, alternating direction, starting rightwards. */
-    private static int[] zigzag(int n) {
-        int[] scan = new int[n * n];
-        int i = 0;
-        for (int d = 0; d < 2 * n - 1; d++) {
-            for (int k = 0; k <= d; k++) {
-                int a = d - k;
-                int x = (d & 1) == 0 ? k : a;
-                int y = (d & 1) == 0 ? a : k;
-                if (x < n && y < n) {
-                    scan[i++] = x + n * y;
-                }
-            }
-        }
-        return scan;
     }
 
     /**

@@ -21,9 +21,6 @@ final class DeblockTables {
     /** tC0' by {@code 52 * (bS - 1) + indexA}, bS 1..3: one flat array so the filter indexes it without a second hop. */
     static final int[] TC0 = flatTc0();
 
-    /** QPc by qPI 0..51 (Table 8-15): equal below 30, then compressed. */
-    private static final int[] CHROMA_QP = chromaQp();
-
     private static int[] flatTc0() {
         int[][] tcs = DeblockingFilter.tcs;
         if (tcs.length != 3 || ALPHA.length != 52 || BETA.length != 52) {
@@ -37,20 +34,6 @@ final class DeblockTables {
             System.arraycopy(tcs[bs], 0, flat, 52 * bs, 52);
         }
         return flat;
-    }
-
-    private static int[] chromaQp() {
-        int[] high = {29, 30, 31, 32, 32, 33, 34, 34, 35, 35, 36, 36, 37, 37, 37, 38, 38, 38, 39, 39, 39, 39};
-        int[] table = new int[52];
-        for (int q = 0; q < 52; q++) {
-            table[q] = q < 30 ? q : high[q - 30];
-        }
-        return table;
-    }
-
-    /** QPc for a macroblock's QP_Y and a chroma_qp_index_offset (8.5.8, 8-bit: qPI = Clip3(0, 51, QP_Y + offset)). */
-    static int chromaQp(int qpY, int offset) {
-        return CHROMA_QP[clip51(qpY + offset)];
     }
 
     static int clip51(int v) {

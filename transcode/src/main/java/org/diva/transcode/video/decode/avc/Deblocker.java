@@ -1,6 +1,7 @@
 package org.diva.transcode.video.decode.avc;
 
 import java.util.function.IntFunction;
+import org.diva.transcode.codec.H264ChromaQp;
 
 /**
  * The deblocking filter process (14496-10 8.7) for a whole frame picture, run once after all its slices are decoded.
@@ -172,7 +173,7 @@ final class Deblocker {
 
     /** qPav for a chroma edge: the rounded mean of each side's QPc (equal sides for an internal edge). */
     private static int edgeQpc(int qp, int pQp, int offset) {
-        return (DeblockTables.chromaQp(pQp, offset) + DeblockTables.chromaQp(qp, offset) + 1) >> 1;
+        return (H264ChromaQp.of(pQp, offset) + H264ChromaQp.of(qp, offset) + 1) >> 1;
     }
 
     private void chromaEdge(byte[] plane, int q0, int step, int along, int at, int qpAv, int offA, int offB) {

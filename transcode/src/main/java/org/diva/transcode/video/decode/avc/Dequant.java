@@ -17,10 +17,6 @@ final class Dequant {
     /** normAdjust8x8 v(m, 0..5) (8-318). */
     private static final int[][] V8 = {{20, 18, 32, 19, 25, 24}, {22, 19, 35, 21, 28, 26}, {26, 23, 42, 24, 33, 31},
             {28, 25, 45, 26, 35, 33}, {32, 28, 51, 30, 40, 38}, {36, 32, 58, 34, 46, 43}};
-    /** QP_C as a function of qP_I >= 30 (Table 8-15); below 30 QP_C = qP_I. */
-    private static final int[] CHROMA_QP = {29, 30, 31, 32, 32, 33, 34, 34, 35, 35, 36, 36, 37, 37, 37, 38, 38, 38,
-            39, 39, 39, 39};
-
     /** [list][16 * m + raster] for the six 4x4 lists (Intra Y, Cb, Cr, Inter Y, Cb, Cr). */
     private final int[][] scale4 = new int[6][96];
     /** [list][64 * m + raster] for the two 8x8 lists (Intra Y, Inter Y). */
@@ -64,13 +60,6 @@ final class Dequant {
             return 4;
         }
         return 5;
-    }
-
-    /** QP'_C for a luma QP and a chroma_qp_index_offset (8.5.8, Table 8-15, 8-bit so QpBdOffset = 0). */
-    static int chromaQp(int qpY, int offset) {
-        int qpi = qpY + offset;
-        qpi = qpi < 0 ? 0 : qpi > 51 ? 51 : qpi;
-        return qpi < 30 ? qpi : CHROMA_QP[qpi - 30];
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.diva.transcode.video.decode.avc;
 
+import org.diva.transcode.codec.H264ChromaQp;
+
 /**
  * Turns a parsed macroblock into samples (14496-10 8.3 intra prediction, 8.5 transform coefficient decoding and
  * picture construction): intra macroblocks are predicted and their residual added block by block, because every
@@ -184,7 +186,7 @@ final class Reconstructor {
         int stride = pic.chromaStride;
         for (int c = 0; c < 2; c++) {
             int offset = c == 0 ? ctx.pps.chromaQpIndexOffset() : ctx.pps.secondChromaQpIndexOffset();
-            int qpc = Dequant.chromaQp(mb.qp, offset);
+            int qpc = H264ChromaQp.of(mb.qp, offset);
             int list = firstList + c;
             int[] dc = mb.chromaDc;
             if ((dc[4 * c] | dc[4 * c + 1] | dc[4 * c + 2] | dc[4 * c + 3]) != 0) {

@@ -10,12 +10,10 @@ import org.jcodec.codecs.h264.H264Const;
  * {@link Pps} promise, so dequantisation indexes them by coefficient position.
  */
 final class ScalingLists {
-    static final int[] ZIGZAG_4X4 = {0, 1, 4, 8, 5, 2, 3, 6, 9, 12, 13, 10, 7, 11, 14, 15};
-    static final int[] ZIGZAG_8X8 = zigzag8x8();
-    private static final int[] DEFAULT_4X4_INTRA = raster(H264Const.defaultScalingList4x4Intra, ZIGZAG_4X4);
-    private static final int[] DEFAULT_4X4_INTER = raster(H264Const.defaultScalingList4x4Inter, ZIGZAG_4X4);
-    private static final int[] DEFAULT_8X8_INTRA = raster(H264Const.defaultScalingList8x8Intra, ZIGZAG_8X8);
-    private static final int[] DEFAULT_8X8_INTER = raster(H264Const.defaultScalingList8x8Inter, ZIGZAG_8X8);
+    private static final int[] DEFAULT_4X4_INTRA = raster(H264Const.defaultScalingList4x4Intra, Scans.ZIGZAG_4X4);
+    private static final int[] DEFAULT_4X4_INTER = raster(H264Const.defaultScalingList4x4Inter, Scans.ZIGZAG_4X4);
+    private static final int[] DEFAULT_8X8_INTRA = raster(H264Const.defaultScalingList8x8Intra, Scans.ZIGZAG_8X8);
+    private static final int[] DEFAULT_8X8_INTER = raster(H264Const.defaultScalingList8x8Inter, Scans.ZIGZAG_8X8);
 
     private ScalingLists() {
     }
@@ -50,7 +48,7 @@ final class ScalingLists {
                      int[][] out8x8) throws MediaFormatException {
         for (int i = 0; i < count; i++) {
             boolean is4x4 = i < 6;
-            int[] scan = is4x4 ? ZIGZAG_4X4 : ZIGZAG_8X8;
+            int[] scan = is4x4 ? Scans.ZIGZAG_4X4 : Scans.ZIGZAG_8X8;
             int[] list;
             if (bits.flag()) {
                 list = readList(bits, scan, i);
@@ -96,21 +94,5 @@ final class ScalingLists {
             out[scan[k]] = zigzagOrder[k];
         }
         return out;
-    }
-
-    /** The 8x8 frame zig-zag (Table 8-13 / 6.5.7): anti-diagonals, alternating direction, starting to the right. */
-    private static int[] zigzag8x8() {
-        int[] scan = new int[64];
-        int k = 0;
-        for (int d = 0; d < 15; d++) {
-            for (int i = 0; i <= d; i++) {
-                int row = (d & 1) == 0 ? d - i : i;
-                int col = d - row;
-                if (row < 8 && col < 8) {
-                    scan[k++] = row * 8 + col;
-                }
-            }
-        }
-        return scan;
     }
 }

@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
+import org.diva.transcode.codec.Rbsp;
 import org.diva.transcode.probe.MediaFormatException;
 import org.diva.transcode.video.decode.UnsupportedVideoException;
 import org.junit.jupiter.api.Test;

@@ -49,12 +49,12 @@ class CabacTablesTest {
         assertEquals(1, CabacTables.LAST_8X8[1]);
         assertEquals(2, CabacTables.LAST_8X8[16]);
         assertEquals(8, CabacTables.LAST_8X8[62]);
-        assertArrayEquals(new int[] {0, 1, 4, 8, 5, 2, 3, 6, 9, 12, 13, 10, 7, 11, 14, 15}, CabacTables.ZIGZAG_4X4);
+        assertArrayEquals(new int[] {0, 1, 4, 8, 5, 2, 3, 6, 9, 12, 13, 10, 7, 11, 14, 15}, Scans.ZIGZAG_4X4);
         // Figure 8-9 (8x8 frame zig-zag): 0 1 8 16 9 2 3 10 17 24 ... ending 55 62 63.
-        assertArrayEquals(new int[] {0, 1, 8, 16, 9, 2, 3, 10, 17, 24}, java.util.Arrays.copyOf(CabacTables.ZIGZAG_8X8, 10));
-        assertEquals(63, CabacTables.ZIGZAG_8X8[63]);
-        assertEquals(62, CabacTables.ZIGZAG_8X8[62]);
-        assertEquals(55, CabacTables.ZIGZAG_8X8[61]);
+        assertArrayEquals(new int[] {0, 1, 8, 16, 9, 2, 3, 10, 17, 24}, java.util.Arrays.copyOf(Scans.ZIGZAG_8X8, 10));
+        assertEquals(63, Scans.ZIGZAG_8X8[63]);
+        assertEquals(62, Scans.ZIGZAG_8X8[62]);
+        assertEquals(55, Scans.ZIGZAG_8X8[61]);
     }
 
     private static int[] row(int p) {

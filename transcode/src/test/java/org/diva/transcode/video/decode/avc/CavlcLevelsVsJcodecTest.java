@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.diva.transcode.codec.Rbsp;
 import org.jcodec.codecs.h264.decode.MBlock;
 import org.jcodec.codecs.h264.decode.SliceHeaderReader;
 import org.jcodec.codecs.h264.decode.SliceReader;
@@ -170,7 +171,7 @@ class CavlcLevelsVsJcodecTest {
         List<SliceReader> out = new ArrayList<>();
         for (byte[] nal : JcodecHeaders.split(annexB)) {
             int type = nal[0] & 0x1f;
-            byte[] rbsp = JcodecHeaders.unescape(nal, 1);
+            byte[] rbsp = Rbsp.unescape(ByteBuffer.wrap(nal, 1, nal.length - 1));
             if (type == 7) {
                 SeqParameterSet sps = SeqParameterSet.read(ByteBuffer.wrap(rbsp));
                 spss.put(sps.seqParameterSetId, sps);

@@ -30,8 +30,8 @@ class CavlcResidualTest {
     @Test
     void zigZagScansAreTheStandardsTables() {
         // Table 8-12 / 8-13 (frame scan), as raster positions
-        assertArrayEquals(new int[] {0, 1, 4, 8, 5, 2, 3, 6, 9, 12, 13, 10, 7, 11, 14, 15}, CavlcResidual.ZIGZAG4);
-        int[] z8 = CavlcResidual.ZIGZAG8;
+        assertArrayEquals(new int[] {0, 1, 4, 8, 5, 2, 3, 6, 9, 12, 13, 10, 7, 11, 14, 15}, Scans.ZIGZAG_4X4);
+        int[] z8 = Scans.ZIGZAG_8X8;
         assertArrayEquals(new int[] {0, 1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5},
                 java.util.Arrays.copyOf(z8, 16));
         assertEquals(63, z8[63]);
@@ -46,7 +46,7 @@ class CavlcResidualTest {
         // "111", run_before 1 "10", 0 "1", 0 "1", 1 "01".
         CavlcBits b = bits("0000100 0 1 1 1 0010 111 10 1 1 01");
         int[] out = new int[16];
-        int total = new CavlcResidual(b).read(0, 16, out, 0, CavlcResidual.ZIGZAG4, 0, 1);
+        int total = new CavlcResidual(b).read(0, 16, out, 0, Scans.ZIGZAG_4X4, 0, 1);
         assertEquals(5, total);
         assertArrayEquals(new int[] {0, 3, -1, 0, 0, -1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0}, out);
         assertFalse(b.more());
@@ -57,7 +57,7 @@ class CavlcResidualTest {
         // TotalCoeff 1, T1s 0 (nC 0: 000101); level_prefix 14, suffixLength 0 -> 4-bit suffix 5: levelCode 14 + 5 + 2
         // (first level after < 3 trailing ones) = 21 -> -11; total_zeros 0 "1".
         int[] out = new int[16];
-        new CavlcResidual(bits("000101 00000000000000 1 0101 1")).read(0, 16, out, 0, CavlcResidual.ZIGZAG4, 0, 1);
+        new CavlcResidual(bits("000101 00000000000000 1 0101 1")).read(0, 16, out, 0, Scans.ZIGZAG_4X4, 0, 1);
         assertEquals(-11, out[0]);
     }
 
@@ -67,7 +67,7 @@ class CavlcResidualTest {
         // -> level 2065.
         int[] out = new int[16];
         new CavlcResidual(bits("000101 0000000000000000 1 0000000000000 1"))
-                .read(0, 16, out, 0, CavlcResidual.ZIGZAG4, 0, 1);
+                .read(0, 16, out, 0, Scans.ZIGZAG_4X4, 0, 1);
         assertEquals(2065, out[0]);
     }
 
@@ -75,11 +75,11 @@ class CavlcResidualTest {
     void acBlocksStartAtScanPositionOneAndEightByEightInterleaves() throws Exception {
         // One coefficient +1 (token 01 for nC 0, T1 1), sign 0, total_zeros 2 (table 1: "010"): list index 2.
         int[] ac = new int[16];
-        new CavlcResidual(bits("01 0 010")).read(0, 15, ac, 0, CavlcResidual.ZIGZAG4, 1, 1);
-        assertEquals(1, ac[CavlcResidual.ZIGZAG4[3]]); // AC list index 2 = scan position 3 = raster 8
+        new CavlcResidual(bits("01 0 010")).read(0, 15, ac, 0, Scans.ZIGZAG_4X4, 1, 1);
+        assertEquals(1, ac[Scans.ZIGZAG_4X4[3]]); // AC list index 2 = scan position 3 = raster 8
         assertEquals(1, ac[8]);
         int[] b8 = new int[64];
-        new CavlcResidual(bits("01 1 010")).read(0, 16, b8, 0, CavlcResidual.ZIGZAG8, 3, 4);
+        new CavlcResidual(bits("01 1 010")).read(0, 16, b8, 0, Scans.ZIGZAG_8X8, 3, 4);
         // coefficient 2 of the 4th 4x4 -> 8x8 scan index 4 * 2 + 3 = 11 -> raster 25
         assertEquals(-1, b8[25]);
     }
@@ -97,7 +97,7 @@ class CavlcResidualTest {
     void totalZerosBeyondTheBlockIsRefused() {
         // TotalCoeff 1 with total_zeros 15 ("000000001") in a 15-coefficient AC block cannot fit
         MediaFormatException e = assertThrows(MediaFormatException.class, () -> new CavlcResidual(
-                bits("01 0 000000001")).read(0, 15, new int[16], 0, CavlcResidual.ZIGZAG4, 1, 1));
+                bits("01 0 000000001")).read(0, 15, new int[16], 0, Scans.ZIGZAG_4X4, 1, 1));
         assertEquals(true, e.getMessage().contains("total_zeros 15"), e.getMessage());
     }
 
@@ -105,7 +105,7 @@ class CavlcResidualTest {
     void readingPastTheStopBitIsReported() throws Exception {
         // a lone coeff_token for 5 coefficients and nothing after it: the block runs into the stop bit
         MediaFormatException e = assertThrows(MediaFormatException.class, () -> new CavlcResidual(
-                new CavlcBits(rbsp("0000100"), 0)).read(0, 16, new int[16], 0, CavlcResidual.ZIGZAG4, 0, 1));
+                new CavlcBits(rbsp("0000100"), 0)).read(0, 16, new int[16], 0, Scans.ZIGZAG_4X4, 0, 1));
         assertEquals(true, e.getMessage().contains("ends at bit 7"), e.getMessage());
     }
 }

@@ -2,6 +2,7 @@ package org.diva.transcode.video.decode.avc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.diva.transcode.codec.H264ChromaQp;
 import org.junit.jupiter.api.Test;
 
 /** The copied tables against entries read off 14496-10 Tables 8-15, 8-16 and 8-17. */
@@ -41,13 +42,13 @@ class DeblockTablesTest {
 
     @Test
     void chromaQpFollowsTable815WithTheOffsetClipped() {
-        assertEquals(29, DeblockTables.chromaQp(29, 0));
-        assertEquals(29, DeblockTables.chromaQp(30, 0));
-        assertEquals(35, DeblockTables.chromaQp(39, 0));
-        assertEquals(39, DeblockTables.chromaQp(51, 0));
-        assertEquals(39, DeblockTables.chromaQp(50, 4));
-        assertEquals(34, DeblockTables.chromaQp(36, 0));
-        assertEquals(0, DeblockTables.chromaQp(3, -12));
-        assertEquals(18, DeblockTables.chromaQp(30, -12));
+        assertEquals(29, H264ChromaQp.of(29, 0));
+        assertEquals(29, H264ChromaQp.of(30, 0));
+        assertEquals(35, H264ChromaQp.of(39, 0));
+        assertEquals(39, H264ChromaQp.of(51, 0));
+        assertEquals(39, H264ChromaQp.of(50, 4));
+        assertEquals(34, H264ChromaQp.of(36, 0));
+        assertEquals(0, H264ChromaQp.of(3, -12));
+        assertEquals(18, H264ChromaQp.of(30, -12));
     }
 }

@@ -2,6 +2,7 @@ package org.diva.transcode.video.decode.avc;
 
 import java.lang.management.ManagementFactory;
 import java.util.Random;
+import org.diva.transcode.codec.H264ChromaQp;
 import org.jcodec.codecs.h264.H264Utils;
 import org.jcodec.codecs.h264.decode.DeblockerInput;
 import org.jcodec.codecs.h264.decode.deblock.DeblockingFilter;
@@ -94,8 +95,8 @@ public final class DeblockerBenchmark {
             int qp = 24 + random.nextInt(11);
             pic.qp[addr] = (byte) qp;
             di.mbQps[0][addr] = qp;
-            di.mbQps[1][addr] = DeblockTables.chromaQp(qp, 0);
-            di.mbQps[2][addr] = DeblockTables.chromaQp(qp, 0);
+            di.mbQps[1][addr] = H264ChromaQp.of(qp, 0);
+            di.mbQps[2][addr] = H264ChromaQp.of(qp, 0);
             di.shs[addr] = sh;
             di.refsUsed[addr] = new Frame[][] {refs, new Frame[0]};
             boolean intra = random.nextInt(10) == 0;

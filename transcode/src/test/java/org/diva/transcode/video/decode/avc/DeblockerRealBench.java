@@ -10,6 +10,8 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.diva.transcode.codec.AnnexB;
+import org.diva.transcode.codec.Rbsp;
 
 /**
  * CPU milliseconds per picture that {@link Deblocker} takes inside a real decode, where bS, coefficients and cache
@@ -45,7 +47,7 @@ public final class DeblockerRealBench {
         long start = threads.getCurrentThreadCpuTime();
         for (ByteBuffer unit : units) {
             AvcPicture picture = null;
-            for (ByteBuffer nal : NalUnits.split(unit.duplicate())) {
+            for (ByteBuffer nal : AnnexB.split(unit.duplicate())) {
                 if (!nal.hasRemaining()) {
                     continue;
                 }

@@ -3,6 +3,7 @@ package org.diva.transcode.video.decode.avc;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.diva.transcode.codec.H264ChromaQp;
 import org.junit.jupiter.api.Test;
 
 /** Scaling of levels checked against values worked out by hand from 14496-10 8.5.9-8.5.13 and Table 8-15. */
@@ -80,13 +81,13 @@ class DequantTest {
 
     @Test
     void chromaQpFollowsTable815() {
-        assertEquals(29, Dequant.chromaQp(30, 0));
-        assertEquals(38, Dequant.chromaQp(45, 0));
-        assertEquals(39, Dequant.chromaQp(51, 0));
-        assertEquals(39, Dequant.chromaQp(50, 12));
-        assertEquals(15, Dequant.chromaQp(20, -5));
-        assertEquals(0, Dequant.chromaQp(2, -12));
-        assertEquals(34, Dequant.chromaQp(33, 3));
+        assertEquals(29, H264ChromaQp.of(30, 0));
+        assertEquals(38, H264ChromaQp.of(45, 0));
+        assertEquals(39, H264ChromaQp.of(51, 0));
+        assertEquals(39, H264ChromaQp.of(50, 12));
+        assertEquals(15, H264ChromaQp.of(20, -5));
+        assertEquals(0, H264ChromaQp.of(2, -12));
+        assertEquals(34, H264ChromaQp.of(33, 3));
     }
 
     @Test

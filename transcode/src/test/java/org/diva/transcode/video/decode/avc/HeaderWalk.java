@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.diva.transcode.codec.Rbsp;
 import org.diva.transcode.probe.MediaFormatException;
 
 /**

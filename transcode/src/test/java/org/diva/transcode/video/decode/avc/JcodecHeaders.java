@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.diva.transcode.codec.Rbsp;
 import org.jcodec.codecs.h264.decode.SliceHeaderReader;
 import org.jcodec.codecs.h264.io.model.NALUnit;
 import org.jcodec.codecs.h264.io.model.PictureParameterSet;
@@ -34,7 +35,7 @@ final class JcodecHeaders {
         for (byte[] nal : split(annexB)) {
             int type = nal[0] & 0x1f;
             int refIdc = (nal[0] >> 5) & 3;
-            byte[] rbsp = unescape(nal, 1);
+            byte[] rbsp = Rbsp.unescape(ByteBuffer.wrap(nal, 1, nal.length - 1));
             if (type == 7) {
                 SeqParameterSet sps = SeqParameterSet.read(ByteBuffer.wrap(rbsp));
                 spss.put(sps.seqParameterSetId, sps);
@@ -105,19 +106,4 @@ final class JcodecHeaders {
     }
 
     /** Removes emulation_prevention_three_byte (7.4.1) from the NAL unit from {@code from} on. */
-    static byte[] unescape(byte[] nal, int from) {
-        byte[] out = new byte[nal.length - from];
-        int n = 0;
-        int zeros = 0;
-        for (int i = from; i < nal.length; i++) {
-            int b = nal[i] & 0xff;
-            if (zeros >= 2 && b == 3) {
-                zeros = 0;
-                continue;
-            }
-            zeros = b == 0 ? zeros + 1 : 0;
-            out[n++] = (byte) b;
-        }
-        return java.util.Arrays.copyOf(out, n);
-    }
 }

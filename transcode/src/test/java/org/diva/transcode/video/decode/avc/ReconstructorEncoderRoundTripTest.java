@@ -6,6 +6,7 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.Random;
+import org.diva.transcode.codec.H264ChromaQp;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -191,7 +192,6 @@ class ReconstructorEncoderRoundTripTest {
         private final Method dequant;
         private final Method scaleLumaDc;
         private final Method scaleChromaDc;
-        private final Method chromaQp;
         private final Constructor<?> quantizer;
 
         Encoder() {
@@ -212,7 +212,6 @@ class ReconstructorEncoderRoundTripTest {
                         int.class));
                 scaleLumaDc = open(q.getDeclaredMethod("scaleLumaDc", int.class));
                 scaleChromaDc = open(q.getDeclaredMethod("scaleChromaDc", int.class));
-                chromaQp = open(q.getDeclaredMethod("chromaQp", int.class));
                 quantizer = q.getDeclaredConstructor();
                 quantizer.setAccessible(true);
             } catch (ReflectiveOperationException e) {
@@ -266,7 +265,7 @@ class ReconstructorEncoderRoundTripTest {
 
         void chroma(int[] pred, int[] dcAll, int[] levels, int c, int qp, byte[] out, int off, int stride)
                 throws Exception {
-            Object q = quantizer((int) chromaQp.invoke(null, qp));
+            Object q = quantizer(H264ChromaQp.of(qp, 0));
             int[] dc = Arrays.copyOfRange(dcAll, 4 * c, 4 * c + 4);
             hadamard2x2.invoke(null, dc, 0);
             for (int b = 0; b < 4; b++) {
