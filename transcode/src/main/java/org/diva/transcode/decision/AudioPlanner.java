@@ -10,9 +10,9 @@ import org.diva.transcode.profile.AudioCapability;
 import org.diva.transcode.profile.DeviceProfile;
 
 /**
- * Chooses the audio a device gets in MPEG-TS, cheapest first: the first track copied; another track in the same
- * language copied (films often carry DTS and an AC-3 of the same mix); the first track converted; another track
- * in the same language converted. Converting means decoding and encoding to DiVA's one audio encoder (MP2).
+ * Chooses the audio a device gets in remuxed or converted output, cheapest first: the first track copied; another
+ * track in the same language copied (films often carry DTS and an AC-3 of the same mix); the first track
+ * converted; another track in the same language converted. Converting means decoding and encoding to DiVA's one audio encoder (MP2).
  */
 final class AudioPlanner {
     static final long STEREO_MP2_BITRATE = 192_000;
@@ -30,20 +30,21 @@ final class AudioPlanner {
     private AudioPlanner() {
     }
 
-    static Plan plan(List<AudioTrack> tracks, DeviceProfile device, Conversions conversions) {
+    static Plan plan(List<AudioTrack> tracks, DeviceProfile device, Conversions conversions, OutputFormat output) {
         if (tracks.isEmpty()) {
             return new Plan(Optional.empty(), List.of(), false);
         }
         AudioTrack first = tracks.get(0);
-        if (copyable(first, device, conversions)) {
+        if (copyable(first, device, output)) {
             return copy(0, first, List.of());
         }
         List<String> why = new ArrayList<>(Compatibility.audio(first, device));
         if (why.isEmpty()) {
-            why.add("DiVA cannot carry " + Names.codec(first.codec()) + " audio in MPEG-TS");
+            why.add("DiVA cannot carry " + Names.codec(first.codec()) + " audio in "
+                    + Names.container(output.container()));
         }
         for (int i = 1; i < tracks.size(); i++) {
-            if (sameLanguage(first, tracks.get(i)) && copyable(tracks.get(i), device, conversions)) {
+            if (sameLanguage(first, tracks.get(i)) && copyable(tracks.get(i), device, output)) {
                 return copy(i, tracks.get(i), List.of("audio track " + (i + 1) + " ("
                         + Compatibility.describe(tracks.get(i)) + ") is sent instead of track 1: " + why.get(0)));
             }
@@ -67,8 +68,8 @@ final class AudioPlanner {
         return new Plan(Optional.empty(), why, true);
     }
 
-    private static boolean copyable(AudioTrack track, DeviceProfile device, Conversions conversions) {
-        return Compatibility.audio(track, device).isEmpty() && conversions.tsAudio().contains(track.codec());
+    private static boolean copyable(AudioTrack track, DeviceProfile device, OutputFormat output) {
+        return Compatibility.audio(track, device).isEmpty() && output.audio().contains(track.codec());
     }
 
     private static boolean sameLanguage(AudioTrack a, AudioTrack b) {

@@ -4,9 +4,9 @@ package org.diva.transcode.decision;
 public enum Mode {
     /** The file as it is. */
     DIRECT,
-    /** Every stream copied into MPEG-TS: only the container was wrong. */
+    /** Every stream copied into MPEG-TS (MP4 for devices without MPEG-TS): only the container was wrong. */
     REMUX,
-    /** Into MPEG-TS with at least one stream converted (video to H.264, audio to MP2). */
+    /** Into MPEG-TS (or MP4) with at least one stream converted (video to H.264, audio to MP2). */
     TRANSCODE,
     /** Nothing DiVA can send would play; the reasons say why. */
     UNSUPPORTED

@@ -25,11 +25,11 @@ import org.diva.transcode.profile.SubtitleMethod;
  * where the device takes the file, else is {@link Mode#UNSUPPORTED}. Audio files are never remuxed: a TV that
  * does not open an audio file's container gets it converted, since audio-only MPEG-TS of the source codec is
  * what such TVs handle worst.
+ *
+ * <p>Remuxed and converted output is MPEG-TS, which plays while it is made. A device that does not open MPEG-TS
+ * but opens MP4 gets MP4, a whole file it can play once made ({@link Conversions#outputFor}).
  */
 public final class PlaybackDecision {
-    /** What remuxed and converted output is. */
-    public static final String STREAM_CONTAINER = "mpegts";
-
     private final Conversions conversions;
 
     public PlaybackDecision(Conversions conversions) {
@@ -74,10 +74,12 @@ public final class PlaybackDecision {
             reasons.add(noStream.get());
             return Decision.unsupported(reasons);
         }
+        OutputFormat output = conversions.outputFor(device).orElseThrow();
         boolean videoFits = videoProblems.isEmpty() && overBitrate.isEmpty();
-        boolean copyVideo = videoFits && conversions.tsVideo().contains(video.codec());
+        boolean copyVideo = videoFits && output.video().contains(video.codec());
         if (videoFits && !copyVideo) {
-            reasons.add("DiVA cannot carry " + Names.codec(video.codec()) + " video in MPEG-TS");
+            reasons.add("DiVA cannot carry " + Names.codec(video.codec()) + " video in "
+                    + Names.container(output.container()));
         }
         if (!copyVideo) {
             Optional<String> undecodable = conversions.whyNotDecodable(video);
@@ -86,7 +88,7 @@ public final class PlaybackDecision {
                 return Decision.unsupported(reasons);
             }
         }
-        AudioPlanner.Plan audio = AudioPlanner.plan(media.audio(), device, conversions);
+        AudioPlanner.Plan audio = AudioPlanner.plan(media.audio(), device, conversions, output);
         if (audio.impossible()) {
             reasons.removeAll(firstAudio);
             reasons.addAll(audio.reasons());
@@ -110,9 +112,9 @@ public final class PlaybackDecision {
         reasons.addAll(audio.reasons());
         boolean remux = copyVideo && audio.target().map(AudioTarget::copy).orElse(true);
         reasons.add(videoAction + (audio.target().filter(AudioTarget::copy).isPresent() ? ", audio is copied" : "")
-                + ", into MPEG-TS");
+                + ", into " + output.described());
         Mode mode = remux ? Mode.REMUX : Mode.TRANSCODE;
-        return new Decision(mode, Optional.of(new Target(STREAM_CONTAINER, Optional.of(videoTarget), audio.target(),
+        return new Decision(mode, Optional.of(new Target(output.container(), Optional.of(videoTarget), audio.target(),
                 subtitles(media, device, mode))), reasons);
     }
 
@@ -143,8 +145,10 @@ public final class PlaybackDecision {
             return Decision.unsupported(reasons);
         }
         AudioPlanner.Plan plan = AudioPlanner.convert(0, audio, encoded.get(), conversions, List.of());
-        reasons.add("audio files are converted rather than remuxed: " + plan.reasons().get(0) + ", into MPEG-TS");
-        return new Decision(Mode.TRANSCODE, Optional.of(new Target(STREAM_CONTAINER, Optional.empty(),
+        OutputFormat output = conversions.outputFor(device).orElseThrow();
+        reasons.add("audio files are converted rather than remuxed: " + plan.reasons().get(0) + ", into "
+                + output.described());
+        return new Decision(Mode.TRANSCODE, Optional.of(new Target(output.container(), Optional.empty(),
                 plan.target(), SubtitleMethod.NONE)), reasons);
     }
 
@@ -158,8 +162,10 @@ public final class PlaybackDecision {
 
     /** Why no converted stream can reach this device at all, if none can. */
     private Optional<String> cannotStream(MediaInfo media, DeviceProfile device) {
-        if (!device.plays().takesContainer(STREAM_CONTAINER)) {
-            return Optional.of(device.name() + " does not open MPEG-TS, which is what DiVA sends when it converts");
+        if (conversions.outputFor(device).isEmpty()) {
+            return Optional.of(device.name() + " opens none of " + conversions.outputs().stream()
+                    .map(o -> Names.container(o.container())).toList() + ", which is what DiVA sends when it "
+                    + "converts");
         }
         if (!conversions.demuxes().contains(media.container()) && media.kind() == MediaKind.VIDEO) {
             return Optional.of("DiVA cannot read " + Names.container(media.container()) + " files to convert them");
