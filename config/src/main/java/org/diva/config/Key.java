@@ -23,6 +23,17 @@ public enum Key {
             "streams remuxed or transcoded at once for devices that need it; default: 2"),
     STREAM_STORE("stream-store", false, "GB",
             "disk kept for finished conversions so a second viewer costs nothing; default: 20, 0 keeps none"),
+    POOL_PORT("pool-port", false, "N",
+            "neighbourhood pool port (the peer HTTPS API uses the next one); default: 8310"),
+    SHARE("share", true, "DIR", "a media folder shared with the neighbourhood pool (repeatable); default: none"),
+    UPLOAD_LIMIT("upload-limit", false, "KBIT",
+            "the most DiVA sends to all neighbours together, in kbit/s; default: 2000"),
+    POOL_CACHE("pool-cache", false, "GB", "disk kept for neighbours' titles played here; default: 20, 0 keeps none"),
+    EXTERNAL_HOST("external-host", false, "HOST",
+            "the address neighbours reach this server at, for ports forwarded by hand; default: the router's"),
+    EXTERNAL_PORT("external-port", false, "N",
+            "the pool port forwarded by hand on the router (the peer port is the next); default: the pool port"),
+    PORT_MAPPING("port-mapping", false, "on|off", "ask the router (UPnP IGD) to forward the pool ports; default: on"),
     CONFIG("config", false, "FILE", "YAML settings file");
 
     private final String name;
@@ -60,7 +71,7 @@ public enum Key {
      * colons).
      */
     String environmentSeparator(String pathSeparator) {
-        return this == MEDIA ? pathSeparator : ",";
+        return this == MEDIA || this == SHARE ? pathSeparator : ",";
     }
 
     public String placeholder() {

@@ -95,6 +95,6 @@ class CommandLineAndEnvironmentTest {
         assertEquals(new Settings(new ServerSettings("Den", tmp.resolve("data")),
                 new LibrarySettings(List.of(media), Duration.ofMinutes(30), 2),
                 new HttpSettings(8301), new NetworkSettings(true, List.of("wlan0")),
-                new StreamSettings(3, 5L << 30)), s);
+                new StreamSettings(3, 5L << 30), PoolSettings.defaults()), s);
     }
 }

@@ -43,11 +43,18 @@ class SettingsRecordsTest {
         assertThrows(NullPointerException.class, () -> new ServerSettings(null, DATA));
         assertThrows(NullPointerException.class, () -> new ServerSettings("Den", null));
         assertThrows(NullPointerException.class, () -> new Settings(null, library, http, network,
-                StreamSettings.defaults()));
+                StreamSettings.defaults(), PoolSettings.defaults()));
         assertThrows(NullPointerException.class, () -> new Settings(
-                new ServerSettings("Den", DATA), library, http, null, StreamSettings.defaults()));
+                new ServerSettings("Den", DATA), library, http, null, StreamSettings.defaults(),
+                PoolSettings.defaults()));
         assertThrows(NullPointerException.class, () -> new Settings(
-                new ServerSettings("Den", DATA), library, http, network, null));
+                new ServerSettings("Den", DATA), library, http, network, null, PoolSettings.defaults()));
+        assertThrows(NullPointerException.class, () -> new Settings(
+                new ServerSettings("Den", DATA), library, http, network, StreamSettings.defaults(), null));
+        assertThrows(IllegalArgumentException.class, () -> new PoolSettings(-1, List.of(), 1, 0,
+                java.util.Optional.empty(), java.util.OptionalInt.empty(), true));
+        assertThrows(IllegalArgumentException.class, () -> new PoolSettings(8310, List.of(), 0, 0,
+                java.util.Optional.empty(), java.util.OptionalInt.empty(), true));
         assertThrows(IllegalArgumentException.class, () -> new StreamSettings(0, 1));
         assertThrows(IllegalArgumentException.class, () -> new StreamSettings(1, -1));
         assertThrows(NullPointerException.class, () -> new NetworkSettings(true, null));
