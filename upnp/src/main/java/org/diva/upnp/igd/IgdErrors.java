@@ -34,9 +34,17 @@ final class IgdErrors {
     private IgdErrors() {
     }
 
-    /** "error 718 (ConflictInMappingEntry: ...)", or the router's own words for codes the spec does not name. */
+    /**
+     * "error 718 (ConflictInMappingEntry: ...)"; the router's own words are added for the generic codes (4xx,
+     * 5xx) and given alone for codes the spec does not name.
+     */
     static String describe(int code, String routerMessage) {
         String words = WORDS.get(code);
-        return "error " + code + " (" + (words != null ? words : RouterText.clean(routerMessage)) + ")";
+        if (words == null) {
+            return "error " + code + " (" + RouterText.clean(routerMessage) + ")";
+        }
+        boolean generic = code < 600 && routerMessage != null && !routerMessage.isBlank();
+        return "error " + code + " (" + words + (generic ? "; the router said: " + RouterText.clean(routerMessage)
+                : "") + ")";
     }
 }

@@ -1,6 +1,5 @@
 package org.diva.upnp.igd;
 
-import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -168,9 +167,9 @@ public final class IgdPortMapper implements ControlPointRole {
         }
         external = askExternalAddress(errors);
         problem = errors.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", errors));
+        // Also after a failure: the next round retries what the router refused (it may have been busy).
+        renewal = scheduler.schedule(this::refresh, plan.lease().dividedBy(2));
         publish();
-        Duration half = plan.lease().dividedBy(2);
-        renewal = scheduler.schedule(this::refresh, half);
     }
 
     private PortState map(PortRequest port) {
