@@ -24,7 +24,7 @@ final class MapperFixture implements AutoCloseable {
     static final MappingPlan PLAN = new MappingPlan(List.of(POOL, PEER), MappingPlan.DEFAULT_LEASE, true,
             Optional.empty());
 
-    final OfflineUpnp upnp = new OfflineUpnp();
+    final OfflineUpnp upnp;
     final ManualScheduler scheduler = new ManualScheduler();
     final ManualClock clock = new ManualClock();
     final BlockingQueue<Reachability> statuses = new LinkedBlockingQueue<>();
@@ -38,14 +38,22 @@ final class MapperFixture implements AutoCloseable {
     }
 
     MapperFixture(MappingPlan plan) throws Exception {
-        InetAddress lan = InetAddress.getByName(LAN);
+        this(plan, new OfflineUpnp(), fixed(InetAddress.getByName(LAN)));
+    }
+
+    private static LanAddress fixed(InetAddress lan) {
+        return router -> Optional.of(lan);
+    }
+
+    MapperFixture(MappingPlan plan, OfflineUpnp upnp, LanAddress lanAddress) {
+        this.upnp = upnp;
         mapper = new IgdPortMapper(plan, scheduler, task -> {
             try {
                 task.run();
             } finally {
                 actionsDone.release();
             }
-        }, clock, router -> Optional.of(lan), statuses::add);
+        }, clock, lanAddress, statuses::add);
     }
 
     MapperFixture start() {

@@ -12,10 +12,13 @@ import org.jupnp.transport.Router;
 import org.jupnp.transport.RouterImpl;
 
 /**
- * DiVA's jUPnP stack (its configuration, registry and control point) with the network never enabled: devices
- * added to the registry are served in-process, and nothing is sent on any interface.
+ * DiVA's jUPnP stack (its configuration, registry and control point) without SSDP: nothing is sent or received on
+ * any interface. Devices added to the registry are served in-process; with {@code httpClient}, the stack also has
+ * DiVA's Jetty HTTP client, so it can describe and control a remote device whose address the test gives it.
  */
 final class OfflineUpnp implements AutoCloseable {
+    private final boolean httpClient;
+
     final DivaUpnpConfiguration configuration = new DivaUpnpConfiguration(
             new UpnpHttpHandler(UpnpHttpHandler.DEFAULT_BASE_PATH, HttpLimits.defaults()), List.of(),
             new DivaUpnpConfiguration.Options(HttpLimits.defaults(), Duration.ZERO, 2, true, IgdDevices.SERVICES));
@@ -25,13 +28,24 @@ final class OfflineUpnp implements AutoCloseable {
             return new RouterImpl(getConfiguration(), protocolFactory) {
                 @Override
                 public boolean enable() {
-                    return false;
+                    if (!httpClient) {
+                        return false;
+                    }
+                    networkAddressFactory = getConfiguration().createNetworkAddressFactory();
+                    streamClient = getConfiguration().createStreamClient();
+                    enabled = true;
+                    return true;
                 }
             };
         }
     };
 
     OfflineUpnp() {
+        this(false);
+    }
+
+    OfflineUpnp(boolean httpClient) {
+        this.httpClient = httpClient;
         upnp.startup();
     }
 
