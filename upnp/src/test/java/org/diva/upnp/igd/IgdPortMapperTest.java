@@ -72,6 +72,21 @@ class IgdPortMapperTest {
     }
 
     @Test
+    void aNewExternalAddressIsToldToTheListenerAtTheNextRound() throws Exception {
+        try (MapperFixture f = new MapperFixture().start()) {
+            f.upnp.registry().addDevice(FakeIgd.igd2(router));
+            f.awaitMapped();
+
+            router.externalAddress = "198.51.100.77"; // the provider gave the router a new address
+            f.renew();
+
+            Reachability moved = f.await("with the new address", r -> r.externalAddress().equals(
+                    Optional.of("198.51.100.77")));
+            assertEquals(Optional.of(InetSocketAddress.createUnresolved("198.51.100.77", 8310)), moved.advertised(8310));
+        }
+    }
+
+    @Test
     void fallsBackToAPermanentMappingWhenTheRouterTakesOnlyThose() throws Exception {
         router.onlyPermanentLeases = true;
         try (MapperFixture f = new MapperFixture().start()) {
