@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.jupnp.model.action.ActionException;
 
 /**
@@ -30,9 +31,12 @@ final class FakeRouter {
     volatile boolean onlyPermanentLeases;
     volatile String externalAddress = "203.0.113.7";
     volatile int externalAddressError;
+    /** Told of every request that reached the router, after it was recorded. */
+    volatile Consumer<Object> tap = request -> { };
 
     synchronized void add(Added request) throws ActionException {
         added.add(request);
+        tap.accept(request);
         if (heldByAnotherDevice.contains(request.externalPort())) {
             throw new ActionException(IgdErrors.CONFLICT_IN_MAPPING_ENTRY, "ConflictInMappingEntry");
         }
@@ -44,6 +48,7 @@ final class FakeRouter {
 
     synchronized void delete(Deleted request) throws ActionException {
         deleted.add(request);
+        tap.accept(request);
         if (table.remove(request.externalPort()) == null) {
             throw new ActionException(714, "NoSuchEntryInArray");
         }

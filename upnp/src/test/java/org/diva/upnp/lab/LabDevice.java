@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import org.diva.upnp.device.ControlPointRole;
 import org.diva.upnp.device.DeviceDescription;
 import org.diva.upnp.device.DeviceIdentity;
 import org.diva.upnp.device.MediaServerDevice;
@@ -33,8 +34,8 @@ public final class LabDevice implements AutoCloseable {
     private final MediaServerOptions options;
     private final InMemoryBookmarks bookmarks = new InMemoryBookmarks();
 
-    private LabDevice(NetnsLab lab, Path dataDir, LabDirectory directory, UnaryOperator<MediaServerOptions> tweak)
-            throws Exception {
+    private LabDevice(NetnsLab lab, Path dataDir, LabDirectory directory, UnaryOperator<MediaServerOptions> tweak,
+                      List<ControlPointRole> roles) throws Exception {
         UpnpHttpHandler upnp = new UpnpHttpHandler(UpnpHttpHandler.DEFAULT_BASE_PATH, HttpLimits.defaults());
         jetty = new Server();
         connector = new ServerConnector(jetty);
@@ -54,14 +55,20 @@ public final class LabDevice implements AutoCloseable {
                 "SN-" + identity.uuid().toString().substring(0, 8)), identity.uuid(),
                 List.of(lab.deviceInterface())));
         device = new MediaServerDevice(options, directory, PROTOCOLS, FEATURES, bookmarks, upnp,
-                InstantSource.system());
+                InstantSource.system(), roles);
         device.start();
     }
 
     /** Starts a device keeping its identity in {@code dataDir}, with options as {@code tweak} changes them. */
     public static LabDevice start(NetnsLab lab, Path dataDir, LabDirectory directory,
                                   UnaryOperator<MediaServerOptions> tweak) throws Exception {
-        return new LabDevice(lab, dataDir, directory, tweak);
+        return new LabDevice(lab, dataDir, directory, tweak, List.of());
+    }
+
+    /** Starts a device that also plays these control-point roles on its stack. */
+    public static LabDevice start(NetnsLab lab, Path dataDir, LabDirectory directory,
+                                  List<ControlPointRole> roles) throws Exception {
+        return new LabDevice(lab, dataDir, directory, UnaryOperator.identity(), roles);
     }
 
     public static LabDevice start(NetnsLab lab, Path dataDir, LabDirectory directory) throws Exception {
