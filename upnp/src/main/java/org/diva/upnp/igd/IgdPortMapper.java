@@ -38,6 +38,13 @@ import org.slf4j.LoggerFactory;
  * household's hand-forwarded address is reported instead.
  *
  * <p>SOAP calls block: they run on the injected executor (never on jUPnP's registry threads) or the scheduler.
+ *
+ * <pre>{@code
+ * IgdPortMapper igd = new IgdPortMapper(MappingPlan.forPool(settings.pool(), boundPoolPort, boundPeerPort),
+ *         Scheduler.of(timer), worker, Clock.systemUTC(), LanAddress.discoveredOn(), pool::reachabilityChanged);
+ * MediaServerDevice upnp = new MediaServerDevice(options, ..., clock, List.of(renderers, igd));
+ * upnp.start(); // the mapper looks for the router; upnp.stop() deletes the mappings before the stack goes
+ * }</pre>
  */
 public final class IgdPortMapper implements ControlPointRole {
     private static final Logger log = LoggerFactory.getLogger(IgdPortMapper.class);
