@@ -17,8 +17,9 @@ import org.jupnp.model.meta.Service;
 /**
  * One router's WAN connection service (WANIPConnection:1/2 or WANPPPConnection:1), spoken to in its own terms:
  * AddPortMapping, DeletePortMapping and GetExternalIPAddress with the argument names of the IGD specifications
- * (WANIPConnection:1 Service Template section 2.4.16-18, WANIPConnection:2 section 2.5). Calls block the calling
- * thread: a local service runs in-process, a remote one over jUPnP's HTTP client with its timeouts.
+ * (WANIPConnection:1 and :2 Service Templates, section 2.4; WANPPPConnection:1 uses the same names). Calls
+ * block the calling thread: a local service runs in-process, a remote one over jUPnP's HTTP client with its
+ * timeouts.
  *
  * <p>Arguments go in as strings and are converted by the router's own declared types, so a router that
  * declares, say, NewExternalPort as a string still gets a valid request; a router whose action lacks an argument
@@ -65,7 +66,7 @@ final class Gateway {
     /** Asks the router to forward {@code port} to this machine for {@code leaseSeconds} (0: permanently). */
     Answer add(PortRequest port, long leaseSeconds) {
         Map<String, String> in = new LinkedHashMap<>();
-        in.put("NewRemoteHost", ""); // every remote host; required in the request though empty (spec 2.4.16)
+        in.put("NewRemoteHost", ""); // empty: every remote host; sent because routers reject a request without it
         in.put("NewExternalPort", Integer.toString(port.externalPort()));
         in.put("NewProtocol", "TCP");
         in.put("NewInternalPort", Integer.toString(port.internalPort()));

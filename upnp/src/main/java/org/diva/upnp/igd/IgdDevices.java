@@ -16,7 +16,8 @@ import org.jupnp.model.types.UDAServiceType;
  *
  * <p>The device tree is InternetGatewayDevice, then WANDevice, then WANConnectionDevice carrying WANIPConnection
  * or WANPPPConnection (IGD:1 and IGD:2 Device Templates, section 2). A newer version must work wherever an older
- * one does (UDA 1.1 section 2.1.2), so every type is matched with {@code implementsVersion}: IGD:2 and
+ * one does (UDA 1.1: later versions of a type stay backward compatible), so every type is matched with
+ * {@code implementsVersion}: IGD:2 and
  * WANIPConnection:2 count as IGD:1 and WANIPConnection:1. (jUPnP's own PortMappingListener compares the root type
  * with equals, which ignores every IGD:2 router.) WANIPConnection is preferred: a DSL router that offers both
  * usually routes through the IP one.

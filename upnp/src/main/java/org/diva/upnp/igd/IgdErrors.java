@@ -4,8 +4,9 @@ import java.util.Map;
 
 /**
  * The error codes a WANIPConnection or WANPPPConnection service answers AddPortMapping, DeletePortMapping and
- * GetExternalIPAddress with (UPnP WANIPConnection:2 Service, section 2.5, table 2-17, and UDA 1.1 section 3.2.2
- * for the 4xx/5xx/6xx codes), put in words a household can act on.
+ * GetExternalIPAddress with (the error tables of each action in the WANIPConnection:1 and :2 Service
+ * Templates, section 2.4, and UDA 1.1's control section for the generic 4xx/5xx/6xx codes), put in words a
+ * household can act on.
  */
 final class IgdErrors {
     static final int ONLY_PERMANENT_LEASES = 725;

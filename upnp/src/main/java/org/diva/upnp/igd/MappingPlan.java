@@ -13,7 +13,8 @@ import org.diva.config.PoolSettings;
  * @param ports        the TCP ports to forward, each with a distinct external port
  * @param lease        how long the router keeps each mapping unless renewed (renewed at half of it), so a mapping
  *                     left by a crash (kill -9) disappears by itself; whole seconds, 2 s to 7 days (the longest
- *                     lease IGD:2 grants, WANIPConnection:2 section 2.3.17)
+ *                     lease IGD:2 grants: the top of PortMappingLeaseDuration's
+ *                     range in WANIPConnection:2)
  * @param portMapping  false when the household forwards by hand or not at all: DiVA then asks no router
  * @param externalHost the address the household says neighbours dial (forwarded by hand); it overrides the router's
  *                     external address when both exist

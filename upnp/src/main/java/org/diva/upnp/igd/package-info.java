@@ -1,2 +1,2 @@
-/** Reachability from the internet: asks the home router (UPnP IGD v1/v2) to forward the pool's ports, and reports where neighbours can dial in. */
+/** Reachability from the internet: the router (UPnP IGD v1/v2) forwards the pool's ports on DiVA's request. */
 package org.diva.upnp.igd;

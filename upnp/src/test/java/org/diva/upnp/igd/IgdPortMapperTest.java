@@ -82,7 +82,8 @@ class IgdPortMapperTest {
 
             Reachability moved = f.await("with the new address", r -> r.externalAddress().equals(
                     Optional.of("198.51.100.77")));
-            assertEquals(Optional.of(InetSocketAddress.createUnresolved("198.51.100.77", 8310)), moved.advertised(8310));
+            assertEquals(Optional.of(InetSocketAddress.createUnresolved("198.51.100.77", 8310)),
+                    moved.advertised(8310));
         }
     }
 
