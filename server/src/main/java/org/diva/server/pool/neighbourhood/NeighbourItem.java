@@ -41,7 +41,7 @@ public record NeighbourItem(NeighbourItemId id, String household, NeighbourFolde
     public CatalogueItem asCatalogueItem() {
         Path nowhere = Path.of("/neighbourhood", NeighbourItemId.compact(id.holder()));
         Instant modified = Instant.ofEpochMilli(item.modified());
-        return new CatalogueItem(-1, nowhere, nowhere.resolve(item.id()), "", item.fileName(), kind(), item.size(),
+        return new CatalogueItem(0, nowhere, nowhere.resolve(item.id()), "", item.fileName(), kind(), item.size(),
                 item.modified(), "", ItemStatus.OK, Optional.empty(), item.title(), item.media(), false, modified,
                 modified, 1);
     }

@@ -35,12 +35,12 @@ final class NeighbourMedia {
     }
 
     void handle(Request request, Response response, Callback callback, NeighbourItemId id) throws Exception {
+        NeighbourItem item = NeighbourRoutes.find(catalogue, id);
         NeighbourContent reader = content.get();
         if (reader == null) {
             throw new ApiException(503, "titles of neighbours cannot be streamed yet: this server has no reader of "
                     + "the pool's content");
         }
-        NeighbourItem item = NeighbourRoutes.find(catalogue, id);
         long size = item.item().size();
         DlnaFormat format = ViewItems.dlnaFormat(item.asCatalogueItem());
         var out = response.getHeaders();
