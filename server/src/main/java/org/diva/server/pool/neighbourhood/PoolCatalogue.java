@@ -2,12 +2,14 @@ package org.diva.server.pool.neighbourhood;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import org.diva.server.playback.ClientProfiles;
 import org.diva.server.pool.Neighbours;
 import org.diva.server.pool.sharing.PeerCaller;
 import org.diva.server.pool.sharing.PeerCatalogueRoutes;
 import org.diva.server.pool.sharing.SharedItems;
 import org.diva.transcode.decision.PlaybackDecision;
+import org.diva.upnp.library.NeighbourhoodView;
 import org.diva.web.Router;
 import org.eclipse.jetty.server.Handler;
 
@@ -63,8 +65,17 @@ public final class PoolCatalogue {
         content.set(reader);
     }
 
-    /** For the UPnP face's Neighbourhood container. */
+    /** The neighbours' catalogue, asked on demand. */
     public NeighbourhoodCatalogue neighbourhood() {
         return neighbourhood;
+    }
+
+    /**
+     * The TV's "Neighbourhood" container, for {@code DlnaServer}'s {@code neighbourhood} argument.
+     *
+     * @param inPool whether this server is in a pool now (the container is shown only then)
+     */
+    public NeighbourhoodView upnpView(BooleanSupplier inPool) {
+        return new NeighbourhoodUpnpView(neighbourhood, inPool);
     }
 }
