@@ -28,7 +28,7 @@ public final class NeighbourhoodCatalogue {
     /** @param deadline how long a search or browse waits for neighbours (about 2 s keeps a TV responsive) */
     public NeighbourhoodCatalogue(Neighbours neighbours, Duration deadline) {
         this.neighbours = neighbours;
-        this.peers = new PeerClient(neighbours.client());
+        this.peers = new PeerClient(neighbours::client);
         this.deadline = Objects.requireNonNull(deadline, "deadline");
         if (deadline.isNegative() || deadline.isZero()) {
             throw new IllegalArgumentException("the deadline must be positive, not " + deadline);

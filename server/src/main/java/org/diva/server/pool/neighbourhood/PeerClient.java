@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.diva.server.pool.Neighbours.Neighbour;
 import org.diva.web.json.Json;
 
@@ -24,12 +25,13 @@ final class PeerClient {
     /** A page of 500 items with full metadata is well under this. */
     static final int MAX_ANSWER = 8 << 20;
 
-    private final HttpClient client;
+    /** Asked per request: membership may rebuild its client (new trust, new identity) at any time. */
+    private final Supplier<HttpClient> client;
     /** Tolerant of fields added by newer neighbours: the peer protocol grows within /peer/v1. */
     private final ObjectMapper json = Json.newMapper().copy()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    PeerClient(HttpClient client) {
+    PeerClient(Supplier<HttpClient> client) {
         this.client = client;
     }
 
@@ -42,7 +44,7 @@ final class PeerClient {
         URI uri = neighbour.peerBase().resolve(pathAndQuery);
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(deadline).GET()
                 .header("Accept", "application/json").build();
-        var sent = client.sendAsync(request, CappedBody.handler(MAX_ANSWER));
+        var sent = client.get().sendAsync(request, CappedBody.handler(MAX_ANSWER));
         CompletableFuture<Optional<T>> answer = sent.thenApply(response -> {
             if (response.statusCode() == 404) {
                 return Optional.<T>empty();

@@ -31,6 +31,8 @@ import org.diva.server.playback.ClientProfiles;
 import org.diva.server.playback.Playback;
 import org.diva.server.pool.Neighbours;
 import org.diva.server.pool.ServerIdentity;
+import org.diva.server.pool.sharing.SharedFolders;
+import org.diva.server.pool.sharing.SharedItems;
 import org.diva.transcode.decision.Conversions;
 import org.diva.transcode.decision.PlaybackDecision;
 import org.diva.transcode.profile.DeviceProfiles;
@@ -183,6 +185,9 @@ class NeighbourhoodCatalogueTest {
         for (String file : List.of("plain.mp4", "clip.mkv", "tone.mp3")) {
             CatalogueItem local = b.item(file);
             String id = new NeighbourItemId(b.id(), Long.toString(local.id())).toString();
+            JsonNode detail = get("/api/v1/items/" + id, 200);
+            assertEquals(local.size(), detail.get("size").asLong(), detail.toString());
+            assertEquals(local.title(), detail.get("title").asText());
             for (String profile : List.of("generic-dlna", "sd-tv")) {
                 JsonNode plan = get("/api/v1/items/" + id + "/playback?profile=" + profile, 200);
                 Playback.Planned expected = holder.plan(local, DeviceProfiles.builtIn().byId(profile).orElseThrow());
@@ -224,6 +229,16 @@ class NeighbourhoodCatalogueTest {
         HttpResponse<byte[]> beyond = http.send(request("/media/" + id).header("Range", "bytes=" + file.length + "-")
                 .build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(416, beyond.statusCode());
+    }
+
+    @Test
+    void aHouseholdThatSharesNothingShowsNothing() throws Exception {
+        SharedItems none = new SharedItems(b.db.dataSource(), b.catalogue, SharedFolders.of(List.of(),
+                List.of(b.media)));
+        assertEquals(0, none.shares(0, 10).total());
+        assertEquals(List.of(), none.search("plain", 10));
+        assertTrue(none.find(b.item("plain.mp4").id()).isEmpty());
+        assertTrue(b.items.find(b.item("plain.mp4").id()).isPresent(), "the same item when shared");
     }
 
     @Test
