@@ -34,7 +34,7 @@ public record PlaybackJson(long item, ProfileRefJson profile, String mode, List<
                             OptionalLong bitrate) {
     }
 
-    static PlaybackJson of(Playback.Planned plan, ChosenProfile chosen) {
+    public static PlaybackJson of(Playback.Planned plan, ChosenProfile chosen) {
         return new PlaybackJson(plan.itemId(), ProfileRefJson.of(chosen), lower(plan.decision().mode().name()),
                 plan.decision().reasons(),
                 plan.decision().target().map(PlaybackJson::target), plan.path());

@@ -39,7 +39,7 @@ public final class ViewItems {
         return DlnaProfiles.formatOf(of(item, ANY_ROOT));
     }
 
-    static MediaItem of(CatalogueItem item, MediaRoot root) {
+    public static MediaItem of(CatalogueItem item, MediaRoot root) {
         Optional<MediaInfo> info = item.info();
         String container = info.map(MediaInfo::container).orElse("");
         ItemFile file = new ItemFile(root, item.folder(), item.fileName(), item.size(),

@@ -15,6 +15,7 @@ import org.diva.upnp.directory.DirectoryOptions;
 import org.diva.upnp.directory.LibraryContentDirectory;
 import org.diva.upnp.dlna.DlnaProfiles;
 import org.diva.upnp.library.LibraryView;
+import org.diva.upnp.library.NeighbourhoodView;
 import org.diva.upnp.library.StreamOffers;
 import org.diva.upnp.network.NetworkSelectionException;
 import org.diva.upnp.render.Renderer;
@@ -43,6 +44,13 @@ public final class DlnaServer implements AutoCloseable {
     public DlnaServer(String name, String version, Path dataDir, List<String> interfaces, LibraryView library,
                       UpnpHttpHandler http, Clock clock, Consumer<Renderer> rendererFound, StreamOffers offers)
             throws IOException {
+        this(name, version, dataDir, interfaces, library, http, clock, rendererFound, offers, NeighbourhoodView.NONE);
+    }
+
+    /** @param neighbourhood the neighbours' shared folders, a "Neighbourhood" container under the root in a pool */
+    public DlnaServer(String name, String version, Path dataDir, List<String> interfaces, LibraryView library,
+                      UpnpHttpHandler http, Clock clock, Consumer<Renderer> rendererFound, StreamOffers offers,
+                      NeighbourhoodView neighbourhood) throws IOException {
         this.library = library;
         renderers = new RendererRegistry(clock, rendererFound);
         control = new RendererControl(renderers, http::port);
@@ -50,7 +58,7 @@ public final class DlnaServer implements AutoCloseable {
         String serial = identity.uuid().toString().substring(0, 8);
         device = new MediaServerDevice(
                 MediaServerOptions.of(DeviceDescription.of(name, version, serial), identity.uuid(), interfaces),
-                new LibraryContentDirectory(library, DirectoryOptions.defaults(), offers),
+                new LibraryContentDirectory(library, DirectoryOptions.defaults(), offers, neighbourhood),
                 DlnaProfiles.sourceProtocolInfos(),
                 new SamsungFeatureList("video", "music", "photos"),
                 new InMemoryBookmarks(), http, clock, List.of(renderers));

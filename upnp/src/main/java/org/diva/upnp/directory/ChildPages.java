@@ -29,10 +29,12 @@ final class ChildPages {
 
     private final LibraryView view;
     private final Containers containers;
+    private final NeighbourhoodTree neighbourhood;
 
-    ChildPages(LibraryView view, Containers containers) {
+    ChildPages(LibraryView view, Containers containers, NeighbourhoodTree neighbourhood) {
         this.view = view;
         this.containers = containers;
+        this.neighbourhood = neighbourhood;
     }
 
     /** Children {@code offset} to {@code offset + limit} (fewer at the end), and how many there are in all. */
@@ -60,6 +62,9 @@ final class ChildPages {
             return slice(roots(roots.tree()), offset, limit,
                     r -> describe(containers.folder(roots.tree(), r, ""), OptionalLong.empty(), rendering));
         }
+        if (listing instanceof Listing.Remote remote) {
+            return neighbourhood.page(parent, remote, offset, limit, rendering.baseUrl());
+        }
         return folder(parent, (Listing.Folder) listing, offset, limit, sort, rendering);
     }
 
@@ -84,6 +89,10 @@ final class ChildPages {
     }
 
     DidlContainer describe(Container container, OptionalLong knownChildCount, Rendering rendering) {
+        if (container.listing() instanceof Listing.Remote) { // counting would ask a neighbour; Search stays local
+            return new DidlContainer(container.id(), container.parentId(), container.title(), container.upnpClass(),
+                    OptionalLong.empty(), false);
+        }
         OptionalLong childCount = OptionalLong.empty();
         if (rendering.wantsChildCount()) {
             childCount = knownChildCount.isPresent() ? knownChildCount : OptionalLong.of(childCount(container));

@@ -18,10 +18,12 @@ final class ContainerTree {
 
     private final LibraryView view;
     private final Containers containers;
+    private final NeighbourhoodTree neighbourhood;
 
-    ContainerTree(LibraryView view, Containers containers) {
+    ContainerTree(LibraryView view, Containers containers, NeighbourhoodTree neighbourhood) {
         this.view = view;
         this.containers = containers;
+        this.neighbourhood = neighbourhood;
     }
 
     Optional<Container> container(String id) throws ContentDirectoryException {
@@ -32,6 +34,7 @@ final class ContainerTree {
             case "music" -> music(s);
             case "photos" -> photos(s);
             case "folders" -> folder(FolderTree.ALL, s.subList(1, s.size()));
+            case NeighbourhoodTree.PREFIX -> neighbourhood.container(id);
             default -> Optional.empty();
         };
     }

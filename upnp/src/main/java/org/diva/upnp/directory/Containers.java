@@ -22,7 +22,8 @@ import org.diva.upnp.library.SortKey;
  *    │          └─ music/all                        tracks by title
  *    ├─ photos ─┬─ photos/dates/{yyyy-MM}   newest month first, photos by date taken
  *    │          └─ photos/folders/...
- *    └─ folders/{root}/{folder}/...         everything, as on disk
+ *    ├─ folders/{root}/{folder}/...         everything, as on disk
+ *    └─ neighbourhood/...                   the neighbours' shared folders, in a pool (NeighbourhoodTree)
  * </pre>
  */
 final class Containers {
@@ -39,14 +40,22 @@ final class Containers {
     private static final ItemFilter PHOTOS = ItemFilter.of(MediaKind.PHOTO);
 
     private final DirectoryOptions options;
+    private final NeighbourhoodTree neighbourhood;
 
-    Containers(DirectoryOptions options) {
+    Containers(DirectoryOptions options, NeighbourhoodTree neighbourhood) {
         this.options = options;
+        this.neighbourhood = neighbourhood;
     }
 
+    /** The Neighbourhood container comes last, and only when the server is in a pool. */
     Container root() {
+        List<Container> top = new java.util.ArrayList<>(List.of(video(), music(), photos(),
+                folderRoots(FolderTree.ALL)));
+        if (neighbourhood.enabled()) {
+            top.add(neighbourhood.top());
+        }
         return new Container(ObjectIds.ROOT, ObjectIds.ROOT_PARENT, options.rootTitle(), Container.ROOT,
-                new Listing.Fixed(List.of(video(), music(), photos(), folderRoots(FolderTree.ALL))), ItemFilter.all());
+                new Listing.Fixed(top), ItemFilter.all());
     }
 
     Container video() {

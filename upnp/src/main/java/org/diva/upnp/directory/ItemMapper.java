@@ -116,6 +116,16 @@ final class ItemMapper {
                 item.tags().trackNumber(), art, resources, captions);
     }
 
+    /**
+     * A neighbour's item: the file alone at {@code mediaUrl}, under its own object id. No thumbnail or subtitles,
+     * which this server makes only of its own files.
+     */
+    static DidlItem toDidl(MediaItem item, String objectId, String parentId, String mediaUrl) {
+        return new DidlItem(objectId, parentId, item.title(), ItemClasses.of(item.kind()), Optional.of(date(item)),
+                item.tags().artist(), item.tags().album(), item.tags().genre(), item.tags().trackNumber(),
+                Optional.empty(), List.of(mainResource(item, mediaUrl, Optional.empty())), List.of());
+    }
+
     private static void addSubtitle(String url, String format, List<DidlResource> resources,
                                     List<Caption> captions) {
         String type = SUBTITLE_TYPES.get(format);

@@ -15,6 +15,7 @@ import org.diva.upnp.library.Criteria;
 import org.diva.upnp.library.ItemQuery;
 import org.diva.upnp.library.LibraryView;
 import org.diva.upnp.library.MediaItem;
+import org.diva.upnp.library.NeighbourhoodView;
 import org.diva.upnp.library.Page;
 import org.diva.upnp.library.SortField;
 import org.diva.upnp.library.SortKey;
@@ -41,6 +42,7 @@ public final class LibraryContentDirectory implements ContentDirectory {
     private final StreamOffers offers;
     private final ContainerTree tree;
     private final ChildPages pages;
+    private final NeighbourhoodTree neighbours;
 
     /** A directory that offers every file as it is. */
     public LibraryContentDirectory(LibraryView view, DirectoryOptions options) {
@@ -49,12 +51,19 @@ public final class LibraryContentDirectory implements ContentDirectory {
 
     /** @param offers the converted streams to list, per client, before each file */
     public LibraryContentDirectory(LibraryView view, DirectoryOptions options, StreamOffers offers) {
+        this(view, options, offers, NeighbourhoodView.NONE);
+    }
+
+    /** @param neighbourhood the neighbours' shared folders, shown as "Neighbourhood" under the root in a pool */
+    public LibraryContentDirectory(LibraryView view, DirectoryOptions options, StreamOffers offers,
+                                   NeighbourhoodView neighbourhood) {
         this.view = view;
         this.options = options;
         this.offers = offers;
-        Containers containers = new Containers(options);
-        this.tree = new ContainerTree(view, containers);
-        this.pages = new ChildPages(view, containers);
+        this.neighbours = new NeighbourhoodTree(neighbourhood);
+        Containers containers = new Containers(options, neighbours);
+        this.tree = new ContainerTree(view, containers, neighbours);
+        this.pages = new ChildPages(view, containers, neighbours);
     }
 
     @Override
@@ -72,6 +81,11 @@ public final class LibraryContentDirectory implements ContentDirectory {
             }
             return result(List.of(ItemMapper.toDidl(item, folderOf(item), rendering.baseUrl(), rendering.offers())),
                     1, rendering, updateId);
+        }
+        Optional<DidlObject> remote = neighbours.item(request.objectId(), rendering.baseUrl());
+        if (remote.isPresent()) {
+            return request.metadata() ? result(List.of(remote.get()), 1, rendering, updateId)
+                    : result(List.of(), 0, rendering, updateId);
         }
         Container container = tree.container(request.objectId()).orElseThrow(() -> noSuchObject(request.objectId()));
         if (request.metadata()) {
@@ -96,7 +110,9 @@ public final class LibraryContentDirectory implements ContentDirectory {
         Rendering rendering = new Rendering(PropertyFilter.parse(request.filter()), request.client().baseUrl(),
                 offers.forClient(request.client()));
         long updateId = view.updateId();
-        Optional<Container> container = ObjectIds.itemId(request.containerId()).isPresent() ? Optional.empty()
+        // Search looks at this household's library only: the neighbours' folders are browsed, not searched here
+        Optional<Container> container = ObjectIds.itemId(request.containerId()).isPresent()
+                || NeighbourhoodTree.claims(request.containerId()) ? Optional.empty()
                 : tree.container(request.containerId());
         if (container.isEmpty()) {
             throw new ContentDirectoryException(ContentDirectoryException.NO_SUCH_CONTAINER,

@@ -39,6 +39,10 @@ sealed interface Listing {
     record Roots(FolderTree tree) implements Listing {
     }
 
+    /** A folder of the neighbours' shared tree ({@code ""}: the households), listed by asking them. */
+    record Remote(String folderId) implements Listing {
+    }
+
     /** A folder's subfolders (by name), then its own items. */
     record Folder(FolderTree tree, MediaRoot root, String path) implements Listing {
     }
