@@ -52,6 +52,9 @@ final class JoinClient {
             try {
                 response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
             } catch (IOException e) {
+                if (handshakeRefused(e)) {
+                    throw new InviteRefusedException(refusal(e, address));
+                }
                 IOException reached = new IOException("the inviter at " + address + " cannot be reached or is "
                         + "not the server that made the invite (" + e + ")", e);
                 if (failure == null) {
@@ -67,6 +70,27 @@ final class JoinClient {
             throw new InviteRefusedException("the inviter refused: " + errorMessage(response));
         }
         throw failure;
+    }
+
+    private static boolean handshakeRefused(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof javax.net.ssl.SSLHandshakeException || t instanceof javax.net.ssl.SSLException
+                    && String.valueOf(t.getMessage()).contains("certificate")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Our trust names a wrong server in its message; the inviter's refusal arrives as a TLS alert. */
+    private static String refusal(Throwable e, URI address) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (String.valueOf(t.getMessage()).contains("not a member of this pool")) {
+                return "the server at " + address + " is not the one that made this invite";
+            }
+        }
+        return "the inviter at " + address + " refused this invite: it was used already, has expired or was "
+                + "withdrawn; ask for a new one";
     }
 
     private String errorMessage(HttpResponse<byte[]> response) {
