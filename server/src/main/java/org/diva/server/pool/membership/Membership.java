@@ -256,9 +256,9 @@ final class Membership implements AutoCloseable {
 
     /** Leaves the pool locally: channel closed, registry forgotten (with a notice when not by choice). */
     void forget(Optional<String> notice) throws SQLException {
-        closeChannel();
         registry.forget(notice, clock.instant());
         poolName = Optional.empty();
+        closeChannel(); // after the registry: a slow goodbye to the group must not delay what the household sees
         refresh();
         tls.forgetSessions();
     }
