@@ -7,10 +7,7 @@ import java.security.cert.X509Certificate;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Base64;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -49,8 +46,8 @@ final class Membership implements AutoCloseable {
     final ScheduledExecutorService scheduler;
     final PoolMessages messages = new PoolMessages();
     final Acks acks = new Acks();
-    private final SecureRandom random = new SecureRandom();
-    private final JoinClient joinClient = new JoinClient();
+    final SecureRandom random = new SecureRandom();
+    private final Invites invites = new Invites(this);
     private final PoolEvents events;
 
     private InetAddress bindAddress;
@@ -126,84 +123,16 @@ final class Membership implements AutoCloseable {
         openChannel();
     }
 
-    synchronized InviteCode invite(Duration validity) throws SQLException {
-        String pool = requirePool();
-        if (validity.isNegative() || validity.isZero() || validity.compareTo(Duration.ofDays(30)) > 0) {
-            throw new IllegalArgumentException("an invite is valid for a moment up to 30 days, not " + validity);
-        }
-        String id = HexFormat.of().formatHex(Pool.random(random, InviteCode.ID_BYTES));
-        byte[] secret = Pool.random(random, InviteCode.SECRET_BYTES);
-        Instant expires = clock.instant().plus(validity);
-        registry.addInvite(id, Pool.sha256(secret), expires);
-        return new InviteCode(pool, self, id, secret, expires, List.of(advertisedPeer));
+    InviteCode invite(Duration validity) throws SQLException {
+        return invites.invite(validity);
     }
 
-    /** The inviter's side of {@code POST /peer/v1/join}; {@code caller} is the joiner's TLS certificate. */
     PeerWire.JoinAnswer admit(X509Certificate caller, PeerWire.JoinRequest request) throws Exception {
-        long ack = random.nextLong();
-        PeerWire.JoinAnswer answer;
-        synchronized (this) {
-            String pool = requirePool();
-            if (request.invite() == null || request.secret() == null || request.name() == null
-                    || request.poolAddress() == null || request.peerAddress() == null) {
-                throw new IllegalArgumentException("a join request needs invite, secret and name");
-            }
-            String inviteId = InviteCode.checkInviteId(request.invite());
-            byte[] secret;
-            try {
-                secret = Base64.getUrlDecoder().decode(request.secret());
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("the invite's secret is not base64url");
-            }
-            Member joiner = new Member(ServerId.of(caller), request.name(), Pool.der(caller),
-                    request.poolAddress().map(HostPort::parse), request.peerAddress().map(Member::parsePeerAddress),
-                    clock.instant());
-            registry.redeem(inviteId, Pool.sha256(secret), joiner, clock.instant());
-            LOG.info("{} ({}) joined pool '{}' with invite {}", joiner.name(), joiner.id().shortForm(), pool,
-                    inviteId);
-            refresh();
-            acks.expect(ack, othersInView(Set.of(joiner.id())));
-            broadcast(new PoolMessage.MemberAdded(MemberJson.of(joiner), ack));
-            answer = new PeerWire.JoinAnswer(pool, registry.members().stream().map(MemberJson::of).toList());
-        }
-        Set<ServerId> missing = acks.await(ack, ACK_TIMEOUT);
-        if (!missing.isEmpty()) {
-            LOG.warn("members {} did not confirm the new member in time; they learn it from the roster", missing);
-        }
-        return answer;
+        return invites.admit(caller, request);
     }
 
-    /** The joiner's side: redeem the invite, remember what the inviter said, connect. */
     void join(InviteCode code) throws Exception {
-        synchronized (this) {
-            requireNoPool();
-            if (code.inviter().equals(self)) {
-                throw new IllegalArgumentException("this invite was made by this server: give it to a neighbour");
-            }
-        }
-        if (!code.expires().isAfter(clock.instant())) {
-            throw new InviteRefusedException("this invite expired at " + code.expires() + ": ask for a new one");
-        }
-        PeerWire.JoinRequest request = new PeerWire.JoinRequest(code.inviteId(),
-                Base64.getUrlEncoder().withoutPadding().encodeToString(code.secret()), name,
-                Optional.of(advertisedPool.toString()), Optional.of(advertisedPeer.toString()));
-        PeerWire.JoinAnswer answer = joinClient.join(identity, code, request);
-        synchronized (this) {
-            requireNoPool();
-            Instant now = clock.instant();
-            List<Member> members = answer.members() == null ? List.of()
-                    : answer.members().stream().map(m -> m.toMember(now)).toList();
-            Set<ServerId> ids = new HashSet<>();
-            members.forEach(m -> ids.add(m.id()));
-            if (!ids.contains(self) || !ids.contains(code.inviter()) || answer.pool() == null) {
-                throw new IllegalStateException("the inviter's answer lacks the pool, this server or itself");
-            }
-            registry.enter(answer.pool(), now, members);
-            registry.put(selfMember(), false);
-            poolName = Optional.of(answer.pool());
-            refresh();
-            openChannel();
-        }
+        invites.join(code);
     }
 
     void leave() throws Exception {
@@ -300,7 +229,7 @@ final class Membership implements AutoCloseable {
         }
     }
 
-    private void openChannel() throws Exception {
+    void openChannel() throws Exception {
         int mine = ++generation;
         PoolChannel opened = new PoolChannel(tls.context(), self, bindAddress, poolPort, external,
                 events.listener(() -> generation == mine));
@@ -328,12 +257,12 @@ final class Membership implements AutoCloseable {
         view.setInView(Set.of());
     }
 
-    private String requirePool() {
+    String requirePool() {
         return poolName.orElseThrow(() -> new IllegalStateException(
                 "this server is in no pool: create one or join one with an invite code"));
     }
 
-    private void requireNoPool() {
+    void requireNoPool() {
         if (poolName.isPresent()) {
             throw new IllegalStateException("this server is in pool '" + poolName.get() + "' already: leave it "
                     + "first");

@@ -10,7 +10,6 @@ import java.security.SecureRandom;
 import java.security.cert.CertificateEncodingException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -128,6 +127,14 @@ public final class Pool implements AutoCloseable {
         return membership;
     }
 
+    /**
+     * Counts {@code bytes} received from a member in {@code nanos}, for its smoothed throughput in the view (the
+     * swarm reader calls it per chunk).
+     */
+    public void recordTransfer(ServerId member, long bytes, long nanos) {
+        view.recordTransfer(member, bytes, nanos);
+    }
+
     public int peerPort() {
         return peerServer.port();
     }
@@ -198,7 +205,4 @@ public final class Pool implements AutoCloseable {
         }
     }
 
-    static List<String> names(List<Member> members) {
-        return members.stream().map(Member::name).toList();
-    }
 }

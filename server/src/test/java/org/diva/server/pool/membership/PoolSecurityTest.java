@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import org.diva.server.pool.PoolTls;
@@ -85,6 +84,11 @@ class PoolSecurityTest {
         }
     }
 
+    /** Refused: an alert, a reset or a close; a member's connection is held open instead (a read time-out). */
+    private static void assertRefused(IOException outcome) {
+        assertTrue(!(outcome instanceof SocketTimeoutException), "the pool port let it in: " + outcome);
+    }
+
     private static int get(HttpClient client, URI uri) throws IOException, InterruptedException {
         return client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();
@@ -99,7 +103,7 @@ class PoolSecurityTest {
         ServerIdentity stranger = ServerIdentity.loadOrCreate(Files.createDirectories(tmp.resolve("stranger")));
 
         SSLContext strangerTls = context(stranger, List.of(a.id()));
-        assertInstanceOf(SSLException.class, poolHandshake(strangerTls, poolPort(a)));
+        assertRefused(poolHandshake(strangerTls, poolPort(a)));
         HttpClient strangerClient = HttpClient.newBuilder().sslContext(strangerTls).build();
         assertThrows(IOException.class, () -> get(strangerClient, peer(a, "/peer/v1/info")));
         assertThrows(IOException.class, () -> get(strangerClient, peer(a, "/peer/v1/join")));
@@ -169,8 +173,8 @@ class PoolSecurityTest {
 
         assertThrows(IOException.class, () -> get(cClient, peer(a, "/peer/v1/info")),
                 "the cached session must not be resumed");
-        assertInstanceOf(SSLException.class, poolHandshake(cTls, poolPort(a)));
-        assertInstanceOf(SSLException.class, poolHandshake(cTls, poolPort(b)));
+        assertRefused(poolHandshake(cTls, poolPort(a)));
+        assertRefused(poolHandshake(cTls, poolPort(b)));
         assertThrows(IOException.class, () -> get(HttpClient.newBuilder().sslContext(cTls).build(),
                 peer(b, "/peer/v1/info")));
         assertTrue(learnt.toMillis() >= 0);
