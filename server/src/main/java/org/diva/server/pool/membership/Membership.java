@@ -55,7 +55,7 @@ final class Membership implements AutoCloseable {
     private Optional<HostPort> external = Optional.empty();
     HostPort advertisedPool;
     URI advertisedPeer;
-    PoolChannel channel;
+    volatile PoolChannel channel;
     private volatile int generation;
     Optional<String> poolName = Optional.empty();
 
@@ -107,7 +107,15 @@ final class Membership implements AutoCloseable {
     }
 
     synchronized PoolStatus status() throws SQLException {
-        return new PoolStatus(poolName, self, registry.notice(), view.members());
+        List<MemberView.Status> members = view.members();
+        Optional<String> notice = registry.notice();
+        boolean othersRefuse = members.size() > 1
+                && members.stream().allMatch(s -> s.self() || s.state() == MemberView.State.REFUSED);
+        if (notice.isEmpty() && poolName.isPresent() && othersRefuse) {
+            notice = Optional.of("the other members refuse this server: it was probably removed from the pool "
+                    + "while it was away; leave the pool and ask for a new invite");
+        }
+        return new PoolStatus(poolName, self, notice, members);
     }
 
     synchronized PeerWire.Info info() {
@@ -242,7 +250,8 @@ final class Membership implements AutoCloseable {
                     (System.nanoTime() - start) / 1_000_000);
         } catch (Exception e) {
             closeChannel();
-            throw e;
+            throw new java.io.IOException("cannot take part in pool '" + poolName.get() + "' on pool port " + poolPort
+                    + " (" + e.getMessage() + "): if the port is taken, choose another with --pool-port", e);
         }
         refresh();
     }

@@ -61,6 +61,10 @@ public final class Pool implements AutoCloseable {
      */
     public Pool(PoolSettings settings, String serverName, InetAddress bindAddress, DataSource data,
                 ServerIdentity identity, Clock clock, ScheduledExecutorService scheduler) {
+        if (bindAddress.isAnyLocalAddress() && settings.externalHost().isEmpty()) {
+            throw new IllegalArgumentException("the pool needs the address neighbours dial: bind it to one "
+                    + "interface's address or give --external-host, not " + bindAddress.getHostAddress());
+        }
         this.settings = settings;
         this.bindAddress = bindAddress;
         this.scheduler = scheduler;

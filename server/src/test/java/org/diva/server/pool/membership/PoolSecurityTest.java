@@ -185,6 +185,29 @@ class PoolSecurityTest {
     }
 
     @Test
+    void aMemberRemovedWhileAwayIsRefusedWhenItComesBackAndSaysSo() throws Exception {
+        TestMember a = member("Alder");
+        TestMember b = member("Birch");
+        a.pool.create("Elm Street");
+        b.pool.join(a.pool.invite(Duration.ofHours(1)));
+        await(Duration.ofSeconds(2), "up", () -> a.seesUp(b) && b.seesUp(a));
+        Path bDir = b.dir;
+        ServerId bId = b.id();
+        started.remove(b);
+        b.close();
+        a.pool.remove(bId);
+
+        TestMember back = TestMember.start("Birch", bDir);
+        started.add(back);
+        assertEquals(Optional.of("Elm Street"), back.status().pool(), "it still believes it is a member");
+        await(Duration.ofSeconds(5), "B sees A refusing it",
+                () -> back.stateOf(a.id()).equals(Optional.of(MemberView.State.REFUSED)));
+        assertTrue(back.status().notice().orElse("").contains("probably removed"), back.status().toString());
+        assertTrue(a.stateOf(bId).isEmpty());
+        assertEquals(List.of(a.id()), List.copyOf(a.pool.membership().channel.members().keySet()));
+    }
+
+    @Test
     void anInviteWorksOnceAndNotAfterItExpires() throws Exception {
         TestMember a = member("Alder");
         TestMember b = member("Birch");
