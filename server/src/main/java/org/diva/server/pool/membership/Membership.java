@@ -182,8 +182,12 @@ final class Membership implements AutoCloseable {
         PoolChannel current = channel;
         Address address = current == null ? null : current.members().get(member);
         if (address != null) {
-            scheduler.schedule(() -> current.closeConnectionTo(address), CLOSE_DELAY.toMillis(),
-                    java.util.concurrent.TimeUnit.MILLISECONDS);
+            // unless invited back meanwhile: its new connection comes from the same pool address
+            scheduler.schedule(() -> {
+                if (!trust.isMember(member)) {
+                    current.closeConnectionTo(address);
+                }
+            }, CLOSE_DELAY.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         }
         if (was) {
             LOG.info("member {} removed; {} peer connections closed", member.shortForm(), closed);
