@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The layout cache: what gets a layout, what is cached, and its bounds. */
 class FaststartLayoutsTest {
-    private static final Path MOOV_END = Path.of("../transcode/src/test/resources/media/mp4/h264_high_aac_moov_end.mp4");
+    private static final Path MOOV_END =
+            Path.of("../transcode/src/test/resources/media/mp4/h264_high_aac_moov_end.mp4");
     private static final long MOOV_BYTES = 2120;
 
     @TempDir

@@ -13,9 +13,9 @@ import org.diva.transcode.probe.ChannelReads;
 import org.diva.transcode.probe.MediaFormatException;
 
 /**
- * An MP4 with its movie box moved in front of the media data, as a random-access view of the unchanged source
- * file: the rewritten moov (chunk offsets already moved, see {@link Mp4Faststart}) is held in memory and every
- * other byte is read from the source where it is. A view is the moov's bytes and a handful of segments, so a
+ * An MP4 with its movie box moved in front of the media data (ISO/IEC 14496-12 section 6.2.3), as a random-access
+ * view of the unchanged source file: the rewritten moov (chunk offsets, section 8.7.5, already moved; see
+ * {@link Mp4Faststart}) is held in memory and every other byte is read from the source where it is. A view is the moov's bytes and a handful of segments, so a
  * server can keep views of many files and answer each Range request without re-parsing anything.
  *
  * <p>The source is passed to each {@link #read} rather than held, so a view owns no open file; the view

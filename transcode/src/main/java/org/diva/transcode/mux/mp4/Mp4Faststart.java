@@ -22,7 +22,8 @@ import org.diva.transcode.probe.MediaFormatException;
  * (stco/co64, section 8.7.5) points into some top-level box, so it moves by exactly as much as that box moves.
  * A 32-bit stco whose new offsets no longer fit becomes a co64, which grows the moov and so moves the data again:
  * the layout is recomputed until the moov size is stable (it only grows, so this ends after a few rounds). The
- * media data is streamed through a fixed buffer, never held in memory.
+ * layout is computed once, as a {@link FaststartView}; writing streams the view's source ranges through a fixed
+ * buffer, so the media data is never held in memory.
  */
 public final class Mp4Faststart {
     static final int MAX_MOOV = 64 << 20;
