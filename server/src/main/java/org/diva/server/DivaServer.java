@@ -24,6 +24,7 @@ import org.diva.server.catalogue.Database;
 import org.diva.server.devices.ClientDevices;
 import org.diva.server.devices.ClientTracker;
 import org.diva.server.devices.UpnpDescription;
+import org.diva.server.faststart.FaststartLayouts;
 import org.diva.server.library.Library;
 import org.diva.server.library.ScanResult;
 import org.diva.server.playback.ClientProfiles;
@@ -92,7 +93,7 @@ public final class DivaServer implements AutoCloseable {
 
             Router router = new Router();
             new CatalogueApi(catalogue, library, settings.server().name(), Version.current(), this::url,
-                    EmbeddedSubtitles.withDefaults(), clientProfiles)
+                    EmbeddedSubtitles.withDefaults(), clientProfiles, FaststartLayouts.withDefaults())
                     .addRoutes(router);
             new DevicesApi(devices, clientProfiles).addRoutes(router);
             new ProfilesApi(clientProfiles, playback).addRoutes(router);
