@@ -1,0 +1,169 @@
+package org.diva.transcode.mux.mp4;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.diva.transcode.demux.Demuxer;
+import org.diva.transcode.demux.StandardDemuxers;
+import org.diva.transcode.stream.ElementaryStream;
+import org.diva.transcode.stream.Packet;
+import org.diva.transcode.stream.StreamKind;
+import org.diva.transcode.stream.Ticks;
+import org.diva.transcode.testing.Ffmpeg;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Where Mp4Muxer puts things: streams starting late, samples bigger than its buffer, offsets past 4 GiB. */
+class Mp4MuxerLayoutTest {
+    private static final Path GOP = Path.of("src/test/resources/media/mp4/h264_aac_gop.mp4");
+
+    @TempDir
+    Path dir;
+
+    /**
+     * Remuxes the fixture with every video time moved by {@code videoShift} and every audio time by audioShift;
+     * returns how much later the first audio sample is presented than the first picture, in ticks.
+     */
+    private long shifted(Path out, long videoShift, long audioShift) throws IOException {
+        long[] first = {Long.MAX_VALUE, Long.MAX_VALUE};
+        try (FileChannel in = FileChannel.open(GOP); Demuxer demuxer = StandardDemuxers.open("mp4", in);
+             FileChannel file = FileChannel.open(out, java.nio.file.StandardOpenOption.CREATE,
+                     java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING);
+             Mp4Muxer muxer = new Mp4Muxer(demuxer.streams(), file)) {
+            for (Optional<Packet> o = demuxer.read(); o.isPresent(); o = demuxer.read()) {
+                Packet p = o.get();
+                long shift = demuxer.streams().get(p.stream()).kind() == StreamKind.VIDEO ? videoShift : audioShift;
+                int kind = demuxer.streams().get(p.stream()).kind() == StreamKind.VIDEO ? 0 : 1;
+                first[kind] = Math.min(first[kind], p.pts() + shift);
+                muxer.write(new Packet(p.stream(), p.pts() + shift, p.dts() + shift, p.duration(), p.keyframe(),
+                        p.data()));
+            }
+            muxer.finish();
+        }
+        return first[1] - first[0];
+    }
+
+    @Test
+    void streamsStartingLateKeepTheirDistanceAndTheEarliestStartsAtZero() throws IOException {
+        Ffmpeg.assumeInstalled();
+        for (long[] shift : new long[][] {{126_000, 171_000}, {171_000, 126_000}}) { // 1.4 s and 1.9 s
+            Path out = dir.resolve("shifted.mp4");
+            // not exactly the shifts' difference: the source's audio starts with AAC priming that its edit list hid
+            long distance = shifted(out, shift[0], shift[1]);
+            assertEquals("", Ffmpeg.decodeErrors(out));
+            JsonNode streams = Ffmpeg.probe(out).path("streams");
+            double video = streams.get(0).path("start_time").asDouble();
+            double audio = streams.get(1).path("start_time").asDouble();
+            assertEquals(distance / (double) Ticks.PER_SECOND, audio - video, 0.0015, "A/V distance");
+            assertEquals(shift[1] - shift[0], distance, 2000, "the shifts' difference less the priming");
+            assertEquals(0, Math.min(audio, video), 0.0015, "earliest start");
+            assertEquals(Mp4Remux.videoFrameHashes(GOP), Mp4Remux.videoFrameHashes(out));
+        }
+    }
+
+    @Test
+    void aSampleBiggerThanTheBufferGetsAnMdatOfItsOwn() throws IOException {
+        ElementaryStream mp3 = ElementaryStream.audio(0, "mp3", ByteBuffer.allocate(0), 44100, 2);
+        Path out = dir.resolve("big.mp4");
+        byte[] frame = Files.readAllBytes(Path.of("src/test/resources/media/audio/tone.mp3"));
+        try (FileChannel file = FileChannel.open(out, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING);
+             Mp4Muxer muxer = new Mp4Muxer(List.of(mp3), file)) {
+            muxer.write(new Packet(0, 0, 0, 2351, true, ByteBuffer.wrap(frame, 0, 200)));
+            muxer.write(new Packet(0, 2351, 2351, 2351, true, ByteBuffer.allocate(Mp4Muxer.BUFFER_BYTES + 1)));
+            muxer.write(new Packet(0, 4702, 4702, 2351, true, ByteBuffer.wrap(frame, 0, 200)));
+            muxer.finish();
+        }
+        assertEquals(List.of("ftyp", "mdat", "mdat", "mdat", "moov"), Mp4Remux.topLevel(out));
+        assertEquals(8 + Mp4Muxer.BUFFER_BYTES + 1, Files.size(out) - 32 - 208 - 208 - moovSize(out));
+    }
+
+    private static long moovSize(Path file) throws IOException {
+        byte[] b = Files.readAllBytes(file);
+        int at = 0;
+        while (!"moov".equals(new String(b, at + 4, 4, StandardCharsets.ISO_8859_1))) {
+            at += ByteBuffer.wrap(b, at, 4).getInt();
+        }
+        return b.length - at;
+    }
+
+    @Test
+    void chunkOffsetsPast4GiBGoInCo64() throws IOException {
+        int sampleSize = 3 << 19; // 1.5 MiB: each in an mdat of its own, so nothing is copied twice
+        int samples = (int) ((5L << 30) / sampleSize) + 1; // past 5 GiB
+        ElementaryStream aac = ElementaryStream.audio(0, "aac", ByteBuffer.wrap(new byte[] {0x11, (byte) 0x90}),
+                48000, 2);
+        TailChannel channel = new TailChannel();
+        ByteBuffer payload = ByteBuffer.allocate(sampleSize);
+        try (Mp4Muxer muxer = new Mp4Muxer(List.of(aac), channel)) {
+            for (int i = 0; i < samples; i++) {
+                muxer.write(new Packet(0, i * 1920L, i * 1920L, 1920, true, payload.duplicate()));
+            }
+            muxer.finish();
+        }
+        ByteBuffer moov = ByteBuffer.wrap(channel.last);
+        int co64 = indexOf(channel.last, "co64");
+        assertTrue(co64 > 0, "no co64 in the moov");
+        assertEquals(-1, indexOf(channel.last, "stco"));
+        assertEquals(samples, moov.getInt(co64 + 12));
+        long first = 32 + 8; // after ftyp and the first mdat header
+        long step = 8 + sampleSize;
+        assertEquals(first, moov.getLong(co64 + 16));
+        assertEquals(first + (samples - 1) * step, moov.getLong(co64 + 16 + 8 * (samples - 1)));
+        assertTrue(first + (samples - 1) * step > 0xffff_ffffL);
+        assertEquals(channel.total - channel.last.length, first + (samples - 1) * step + sampleSize);
+    }
+
+    private static int indexOf(byte[] data, String type) {
+        byte[] t = type.getBytes(StandardCharsets.ISO_8859_1);
+        outer:
+        for (int i = 0; i + 4 <= data.length; i++) {
+            for (int j = 0; j < 4; j++) {
+                if (data[i + j] != t[j]) {
+                    continue outer;
+                }
+            }
+            return i - 4;
+        }
+        return -1;
+    }
+
+    /** Counts what goes through and keeps only the last write: the moov, written in one piece. */
+    private static final class TailChannel implements WritableByteChannel {
+        long total;
+        byte[] last = new byte[0];
+
+        @Override
+        public int write(ByteBuffer src) {
+            int n = src.remaining();
+            if (n < (1 << 20)) {
+                last = new byte[n];
+                src.get(last);
+            } else {
+                src.position(src.limit());
+            }
+            total += n;
+            return n;
+        }
+
+        @Override
+        public boolean isOpen() {
+            return true;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
