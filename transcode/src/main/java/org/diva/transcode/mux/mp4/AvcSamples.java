@@ -17,9 +17,10 @@ import org.diva.transcode.probe.MediaFormatException;
  * and picture parameter sets for the AVCDecoderConfigurationRecord (section 5.3.3.1).
  *
  * <p>The record holds the SPS and PPS known when the first sample is written (the stream's codec private data and
- * what the first access unit carries). A parameter set equal to one in the record is dropped from the samples; one that differs (a resolution
- * change mid-stream, a new PPS) stays in band in its sample, which an 'avc1' sample entry permits (14496-15
- * section 5.3.4.1: parameter sets may also be sent in the stream), so such a stream still decodes from there on.
+ * what the first access unit carries). A parameter set equal to one in the record is dropped from the samples; one
+ * that differs (a resolution change mid-stream, a new PPS) stays in band in its sample, which an 'avc1' sample entry
+ * permits (parameter sets may also be sent in the stream), so such a stream still decodes from there on; ffmpeg
+ * keeps every in-band set in its samples and players cope with that too.
  * Access unit delimiters are dropped: MP4 samples delimit access units already.
  */
 final class AvcSamples {

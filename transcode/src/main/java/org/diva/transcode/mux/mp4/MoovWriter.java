@@ -1,5 +1,6 @@
 package org.diva.transcode.mux.mp4;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -85,8 +86,8 @@ final class MoovWriter {
         b.u16(video ? 0 : 0x0100); // volume
         b.u16(0);
         matrix(b);
-        b.u32(video ? (long) t.stream.width() << 16 : 0);
-        b.u32(video ? (long) t.stream.height() << 16 : 0);
+        b.u32((long) t.entry.width() << 16); // 16.16; square pixels assumed
+        b.u32((long) t.entry.height() << 16);
         b.end(tkhd);
         if (timing.needsEdit()) {
             editList(b, timing);
@@ -103,7 +104,7 @@ final class MoovWriter {
         b.u32(0);
         b.fourcc(video ? "vide" : "soun");
         b.zeros(12);
-        b.bytes((video ? "VideoHandler\0" : "SoundHandler\0").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        b.bytes((video ? "VideoHandler\0" : "SoundHandler\0").getBytes(StandardCharsets.US_ASCII));
         b.end(hdlr);
         int minf = b.begin("minf");
         if (video) {

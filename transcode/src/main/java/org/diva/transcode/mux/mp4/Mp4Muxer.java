@@ -30,6 +30,7 @@ public final class Mp4Muxer implements Muxer {
     static final int BUFFER_BYTES = 1 << 20;
     static final long BUFFER_TICKS = Ticks.PER_SECOND / 2;
     private static final int MDAT_HEADER = 8;
+    private static final int MAX_IDLE_WRITES = 1000;
 
     private final WritableByteChannel out;
     private final List<TrackRecorder> tracks = new ArrayList<>();
@@ -145,7 +146,7 @@ public final class Mp4Muxer implements Muxer {
         writeFully(b.toBuffer());
     }
 
-    /** A samples never exceed 2 GiB (one packet's bytes), a 32-bit size always fits. */
+    /** An mdat holds at most the buffer or one packet's bytes (under 2 GiB), so a 32-bit size always fits. */
     private static ByteBuffer mdatHeader(int contents) {
         BoxBuffer b = new BoxBuffer();
         b.u32((long) contents + MDAT_HEADER);
@@ -154,10 +155,12 @@ public final class Mp4Muxer implements Muxer {
     }
 
     private void writeFully(ByteBuffer data) throws IOException {
+        int idle = 0;
         while (data.hasRemaining()) {
             int n = out.write(data);
-            if (n < 0) {
-                throw new IOException("the MP4 output channel refused bytes");
+            // a blocking channel always takes something; a non-blocking one that stays full would spin forever
+            if (n < 0 || (n == 0 && ++idle > MAX_IDLE_WRITES)) {
+                throw new IOException("the MP4 output channel stopped taking bytes at byte " + position);
             }
             position += n;
         }

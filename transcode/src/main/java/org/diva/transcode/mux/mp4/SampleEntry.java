@@ -4,7 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.Optional;
 
 import org.diva.transcode.codec.AacConfig;
-import org.diva.transcode.codec.Ac3Header;
+import org.diva.transcode.codec.H264Sps;
 import org.diva.transcode.codec.MpegAudioHeader;
 import org.diva.transcode.probe.MediaFormatException;
 import org.diva.transcode.stream.ElementaryStream;
@@ -43,6 +43,15 @@ abstract class SampleEntry {
 
     abstract long timescale();
 
+    /** The picture size for the track header; 0 for audio. */
+    int width() {
+        return 0;
+    }
+
+    int height() {
+        return 0;
+    }
+
     /** How long a sample lasts when nothing says, in ticks. */
     abstract long defaultDuration();
 
@@ -73,14 +82,12 @@ abstract class SampleEntry {
                         + " carries no sequence or picture parameter set before its first picture; it cannot be "
                         + "described in MP4");
             }
-            int width = stream.width() > 0 ? stream.width() : samples.firstSps().map(s -> s.width()).orElse(0);
-            int height = stream.height() > 0 ? stream.height() : samples.firstSps().map(s -> s.height()).orElse(0);
             int box = b.begin("avc1");
             b.zeros(6);
             b.u16(1); // data_reference_index
             b.zeros(16); // pre_defined, reserved
-            b.u16(width);
-            b.u16(height);
+            b.u16(width());
+            b.u16(height());
             b.u32(0x00480000); // 72 dpi
             b.u32(0x00480000);
             b.u32(0);
@@ -95,6 +102,16 @@ abstract class SampleEntry {
         @Override
         long timescale() {
             return Ticks.PER_SECOND;
+        }
+
+        @Override
+        int width() {
+            return stream.width() > 0 ? stream.width() : samples.firstSps().map(H264Sps::width).orElse(0);
+        }
+
+        @Override
+        int height() {
+            return stream.height() > 0 ? stream.height() : samples.firstSps().map(H264Sps::height).orElse(0);
         }
 
         @Override

@@ -17,13 +17,18 @@ import org.diva.transcode.stream.Ticks;
  * chunks) in primitive arrays, and the samples waiting for the next 'mdat'.
  *
  * <p>Times stay in 90 kHz ticks here; {@link TrackTiming} converts them to the track's timescale from the absolute
- * times at the end, so rounding never accumulates.
+ * times at the end, so rounding never accumulates. A sample lasts until the next one's decoding time, so the
+ * decoding times written are the packets' own and sync holds across gaps; packet durations serve where no time
+ * follows: a packet without a timestamp is placed at the previous one's end, and the last sample lasts its
+ * packet's duration (else as long as the step before it, else the codec's frame).
  */
 final class TrackRecorder {
     /** Decoding times may step back this much (rounded container times) and are then held; more is refused. */
     static final long BACKWARDS_TOLERANCE = Ticks.PER_SECOND / 10;
     /** A presentation time this far after the decoding time is damage, not reordering. */
     private static final long MAX_REORDER = 60 * Ticks.PER_SECOND;
+    /** A gap this long between two samples is damage; longer would not fit a 32-bit 'stts' delta at 90 kHz. */
+    private static final long MAX_GAP = 6 * 3600 * Ticks.PER_SECOND;
     private static final int MAX_SAMPLES = 50_000_000;
 
     final ElementaryStream stream;
@@ -68,6 +73,11 @@ final class TrackRecorder {
                         last / (double) Ticks.PER_SECOND, decode / (double) Ticks.PER_SECOND, dts.size()));
             }
             decode = last;
+        } else if (dts.size() > 0 && decode - last > MAX_GAP) {
+            throw new MediaFormatException(String.format(Locale.ROOT,
+                    "stream %d (%s): decoding time jumps from %.3f s to %.3f s at sample %,d", stream.index(),
+                    stream.codec(), last / (double) Ticks.PER_SECOND, decode / (double) Ticks.PER_SECOND,
+                    dts.size()));
         }
         long pts = p.pts() != Ticks.NONE ? p.pts() : decode;
         long offset = Math.max(0, pts - decode); // a picture is never shown before it is decoded

@@ -39,7 +39,7 @@ class Mp4MuxerRemuxTest {
                 Arguments.of("mpegdemux/h264_bframes_aac.ts", "mpegts", "aac"),
                 Arguments.of("mp4mux/h264_mp3.ts", "mpegts", "mp3"),
                 // ffprobe names MPEG-1 audio in MP4 (ObjectTypeIndication 0x6B) mp3 whatever its layer, in ffmpeg's
-                // own -c copy output of this file too; the audio hashes (by the mp2 decoder) show the frames are intact.
+                // own -c copy output of this file too; the audio hashes (by the mp2 decoder) show the frames intact.
                 Arguments.of("mp4mux/h264_mp2.ts", "mpegts", "mp3"),
                 Arguments.of("video/h264_high_bframes.ts", "mpegts", ""));
     }
