@@ -73,6 +73,7 @@ class Mp4MuxerRemuxTest {
         assertEquals(srcVideo.path("height").asInt(), outVideo.path("height").asInt());
         assertEquals(srcVideo.path("profile").asText(), outVideo.path("profile").asText());
         assertEquals(Mp4Remux.videoFrameHashes(source), Mp4Remux.videoFrameHashes(mp4), "decoded pictures");
+        assertEquals(Mp4Remux.videoFrameTimes(source), Mp4Remux.videoFrameTimes(mp4), "presentation times");
         double frame = 1 / rate(srcVideo.path("avg_frame_rate").asText());
         assertEquals(Mp4Remux.duration(source), out.path("format").path("duration").asDouble(), frame, "duration");
         if (audioCodec.isEmpty()) {

@@ -54,10 +54,37 @@ final class Mp4Remux {
 
     /** The MD5 of every decoded picture of the first video stream, in presentation order. */
     static List<String> videoFrameHashes(Path file) throws IOException {
+        return hashes(videoFramemd5(file));
+    }
+
+    /**
+     * Each decoded picture's presentation time relative to the first one's, in milliseconds, as the container's
+     * timestamps (ctts, the edit list) say it: the decoder reorders pictures itself, so hashes alone would not
+     * notice wrong composition offsets.
+     */
+    static List<Long> videoFrameTimes(Path file) throws IOException {
+        String framemd5 = videoFramemd5(file);
+        double timeBase = 0;
+        List<Long> times = new ArrayList<>();
+        long first = Long.MIN_VALUE;
+        for (String line : framemd5.split("\n")) {
+            if (line.startsWith("#tb 0:")) {
+                String[] fraction = line.substring(6).strip().split("/");
+                timeBase = Double.parseDouble(fraction[0]) / Double.parseDouble(fraction[1]);
+            } else if (!line.isBlank() && !line.startsWith("#")) {
+                long pts = Long.parseLong(line.split(",")[2].strip());
+                first = first == Long.MIN_VALUE ? pts : first;
+                times.add(Math.round((pts - first) * timeBase * 1000));
+            }
+        }
+        return times;
+    }
+
+    private static String videoFramemd5(Path file) throws IOException {
         Ffmpeg.Result r = Ffmpeg.run(List.of("ffmpeg", "-v", "error", "-nostdin", "-i", file.toString(), "-map",
                 "0:v:0", "-fps_mode", "passthrough", "-f", "framemd5", "-"));
         assertEquals(0, r.exit(), () -> "framemd5 of " + file + ": " + r.stderr());
-        return hashes(r.stdout());
+        return r.stdout();
     }
 
     /**
