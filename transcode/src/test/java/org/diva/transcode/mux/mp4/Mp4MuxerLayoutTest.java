@@ -125,6 +125,60 @@ class Mp4MuxerLayoutTest {
         assertEquals(channel.total - channel.last.length, first + (samples - 1) * step + sampleSize);
     }
 
+    /**
+     * A 3-hour film's sample tables (25 fps video with B-frame reordering, 48 kHz AAC: about 780,000 samples) in
+     * primitive arrays: the muxer gets through them quickly and writes a movie box of a few MiB that
+     * Mp4Faststart accepts (it moves at most 64 MiB).
+     */
+    @Test
+    void aThreeHourFilmsTablesStayCompact() throws IOException {
+        byte[] sps = {0x67, 0x42, (byte) 0xc0, 0x1e, (byte) 0xda, 0x02, (byte) 0x80, (byte) 0xbf};
+        byte[] pps = {0x68, (byte) 0xce, 0x3c, (byte) 0x80};
+        ByteBuffer config = ByteBuffer.allocate(19).put(new byte[] {0, 0, 0, 1}).put(sps).put(new byte[] {0, 0, 1})
+                .put(pps).flip();
+        ElementaryStream h264 = ElementaryStream.video(0, "h264", config, 1920, 1080);
+        ElementaryStream aac = ElementaryStream.audio(1, "aac", ByteBuffer.wrap(new byte[] {0x11, (byte) 0x90}),
+                48000, 2);
+        long hours = 3 * 3600 * Ticks.PER_SECOND;
+        TailChannel channel = new TailChannel();
+        byte[] picture = {0, 0, 1, 0x41, (byte) 0x9a, 0x02, 0x03};
+        byte[] audioFrame = new byte[6];
+        int videoSamples = 0;
+        int audioSamples = 0;
+        long started = System.nanoTime();
+        try (Mp4Muxer muxer = new Mp4Muxer(List.of(h264, aac), channel)) {
+            long videoDts = 0;
+            long audioDts = 0;
+            while (videoDts < hours || audioDts < hours) {
+                if (videoDts <= audioDts) {
+                    long pts = videoDts + 3600L * (videoSamples % 3 == 0 ? 2 : videoSamples % 3 == 1 ? 0 : 1);
+                    muxer.write(new Packet(0, pts, videoDts, 3600, videoSamples % 250 == 0,
+                            ByteBuffer.wrap(picture)));
+                    videoDts += 3600;
+                    videoSamples++;
+                } else {
+                    audioFrame[5] = (byte) audioSamples; // sizes vary in real AAC; here the bytes do
+                    muxer.write(new Packet(1, audioDts, audioDts, 1920, true,
+                            ByteBuffer.wrap(audioFrame, 0, 5 + audioSamples % 2)));
+                    audioDts += 1920;
+                    audioSamples++;
+                }
+            }
+            muxer.finish();
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        int moov = channel.last.length;
+        System.out.printf("3-hour film: %,d video + %,d audio samples, moov %,d bytes, %,d ms%n", videoSamples,
+                audioSamples, moov, millis);
+        assertEquals(270_000, videoSamples);
+        assertEquals(506_250, audioSamples);
+        assertEquals("moov", new String(channel.last, 4, 4, StandardCharsets.ISO_8859_1));
+        assertTrue(moov < 8 << 20, "moov of " + moov + " bytes");
+        int mvhd = indexOf(channel.last, "mvhd");
+        assertEquals(Ticks.PER_SECOND, ByteBuffer.wrap(channel.last).getInt(mvhd + 20));
+        assertEquals(hours, ByteBuffer.wrap(channel.last).getInt(mvhd + 24) & 0xffff_ffffL, 3600);
+    }
+
     private static int indexOf(byte[] data, String type) {
         byte[] t = type.getBytes(StandardCharsets.ISO_8859_1);
         outer:
@@ -147,7 +201,7 @@ class Mp4MuxerLayoutTest {
         @Override
         public int write(ByteBuffer src) {
             int n = src.remaining();
-            if (n < (1 << 20)) {
+            if (n < (16 << 20)) {
                 last = new byte[n];
                 src.get(last);
             } else {
