@@ -24,6 +24,13 @@ final class GrowableLongs {
         return values[index];
     }
 
+    void set(int index, long value) {
+        if (index >= size) {
+            throw new IndexOutOfBoundsException(index + " of " + size);
+        }
+        values[index] = value;
+    }
+
     int size() {
         return size;
     }

@@ -19,8 +19,8 @@ import org.diva.transcode.stream.Ticks;
  * <p>Times stay in 90 kHz ticks here; {@link TrackTiming} converts them to the track's timescale from the absolute
  * times at the end, so rounding never accumulates. A sample lasts until the next one's decoding time, so the
  * decoding times written are the packets' own and sync holds across gaps; packet durations serve where no time
- * follows: a packet without a timestamp is placed at the previous one's end, and the last sample lasts its
- * packet's duration (else as long as the step before it, else the codec's frame).
+ * follows: the last sample lasts its packet's duration (else as long as the step before it, else the codec's
+ * frame). Untimed packets are placed between the stated times around them (see {@link #spreadRun}).
  */
 final class TrackRecorder {
     /** Decoding times may step back this much (rounded container times) and are then held; more is refused. */
@@ -45,7 +45,9 @@ final class TrackRecorder {
     private int pendingSamples;
     private long lastDuration;
     private long minPts = Long.MAX_VALUE;
-    private long nextDts = Ticks.NONE;
+    private long lastTimed = Ticks.NONE;
+    /** The first of the untimed samples since the last timed one, or -1. */
+    private int runStart = -1;
 
     TrackRecorder(ElementaryStream stream, int trackId) {
         this.stream = stream;
@@ -60,25 +62,8 @@ final class TrackRecorder {
                     "stream %d (%s) has more than %,d samples; DiVA's MP4 writer stops there", stream.index(),
                     stream.codec(), MAX_SAMPLES));
         }
-        long decode = p.decodeTime() != Ticks.NONE ? p.decodeTime() : nextDts;
-        if (decode == Ticks.NONE) {
-            decode = 0; // the first packet of a stream without timestamps starts it at 0
-        }
-        long last = dts.size() > 0 ? dts.get(dts.size() - 1) : Long.MIN_VALUE;
-        if (dts.size() > 0 && decode < last) {
-            if (last - decode > BACKWARDS_TOLERANCE) {
-                throw new MediaFormatException(String.format(Locale.ROOT,
-                        "stream %d (%s): decoding time goes back from %.3f s to %.3f s at sample %,d; MP4 samples "
-                                + "must be in decoding order", stream.index(), stream.codec(),
-                        last / (double) Ticks.PER_SECOND, decode / (double) Ticks.PER_SECOND, dts.size()));
-            }
-            decode = last;
-        } else if (dts.size() > 0 && decode - last > MAX_GAP) {
-            throw new MediaFormatException(String.format(Locale.ROOT,
-                    "stream %d (%s): decoding time jumps from %.3f s to %.3f s at sample %,d", stream.index(),
-                    stream.codec(), last / (double) Ticks.PER_SECOND, decode / (double) Ticks.PER_SECOND,
-                    dts.size()));
-        }
+        boolean timed = p.decodeTime() != Ticks.NONE;
+        long decode = timed ? checkedDecodeTime(p.decodeTime()) : estimate();
         long pts = p.pts() != Ticks.NONE ? p.pts() : decode;
         long offset = Math.max(0, pts - decode); // a picture is never shown before it is decoded
         if (offset > MAX_REORDER) {
@@ -88,20 +73,84 @@ final class TrackRecorder {
                     offset / (double) Ticks.PER_SECOND, dts.size()));
         }
         byte[] sample = entry.sample(p.data());
+        if (timed && runStart >= 0) {
+            spreadRun(decode);
+        }
+        long previous = dts.size() > 0 ? dts.get(dts.size() - 1) : Ticks.NONE;
         if (p.keyframe() || stream.kind() != StreamKind.VIDEO) {
             sync.set(dts.size());
+        }
+        if (!timed && runStart < 0) {
+            runStart = dts.size();
         }
         dts.add(decode);
         ptsOffset.add((int) offset);
         sizes.add(sample.length);
-        minPts = Math.min(minPts, decode + offset);
+        if (timed) {
+            minPts = Math.min(minPts, decode + offset);
+            lastTimed = decode;
+        }
         if (p.duration() > 0) {
             lastDuration = p.duration();
-        } else if (dts.size() > 1) {
-            lastDuration = decode - last;
+        } else if (timed && previous != Ticks.NONE && decode > previous) {
+            lastDuration = decode - previous;
         }
-        nextDts = decode + lastDuration;
         return sample;
+    }
+
+    /** A stated decoding time, held at the previous one when it steps back a little; refused when far off. */
+    private long checkedDecodeTime(long decode) throws MediaFormatException {
+        if (lastTimed == Ticks.NONE) {
+            return decode;
+        }
+        if (decode < lastTimed) {
+            if (lastTimed - decode > BACKWARDS_TOLERANCE) {
+                throw new MediaFormatException(String.format(Locale.ROOT,
+                        "stream %d (%s): decoding time goes back from %.3f s to %.3f s at sample %,d; MP4 samples "
+                                + "must be in decoding order", stream.index(), stream.codec(),
+                        lastTimed / (double) Ticks.PER_SECOND, decode / (double) Ticks.PER_SECOND, dts.size()));
+            }
+            return lastTimed;
+        }
+        if (decode - lastTimed > MAX_GAP) {
+            throw new MediaFormatException(String.format(Locale.ROOT,
+                    "stream %d (%s): decoding time jumps from %.3f s to %.3f s at sample %,d", stream.index(),
+                    stream.codec(), lastTimed / (double) Ticks.PER_SECOND, decode / (double) Ticks.PER_SECOND,
+                    dts.size()));
+        }
+        return decode;
+    }
+
+    /** Where an untimed packet probably goes: one duration after the previous sample (0 for the first). */
+    private long estimate() {
+        return dts.size() == 0 ? 0 : dts.get(dts.size() - 1) + lastDuration();
+    }
+
+    /**
+     * Program streams and some broadcasts time only every few pictures (ISO/IEC 13818-1 section 2.7.4 asks for a
+     * PTS at least every 0.7 s). Once the next stated time is known, the untimed samples since the last stated one
+     * are spread evenly between the two; before any stated time, they are placed a duration apart before it.
+     */
+    private void spreadRun(long next) {
+        int k = dts.size();
+        if (lastTimed != Ticks.NONE) {
+            int anchor = runStart - 1;
+            long from = dts.get(anchor);
+            for (int i = runStart; i < k; i++) {
+                dts.set(i, from + (next - from) * (i - anchor) / (k - anchor));
+            }
+            if (lastDuration == 0) {
+                lastDuration = (next - from) / (k - anchor);
+            }
+        } else {
+            for (int i = runStart; i < k; i++) {
+                dts.set(i, next - (k - i) * lastDuration());
+            }
+        }
+        for (int i = runStart; i < k; i++) {
+            minPts = Math.min(minPts, dts.get(i));
+        }
+        runStart = -1;
     }
 
     /** Keeps a sample for the next 'mdat'. */
@@ -150,9 +199,13 @@ final class TrackRecorder {
         return dts.size();
     }
 
-    /** The earliest presentation time of any sample, in ticks. */
+    /** The earliest presentation time of any sample, in ticks, untimed ones at the end included. */
     long firstPresentation() {
-        return minPts;
+        long min = minPts;
+        for (int i = Math.max(runStart, 0); runStart >= 0 && i < dts.size(); i++) {
+            min = Math.min(min, dts.get(i));
+        }
+        return min;
     }
 
     /** How long the last sample lasts: its packet's duration, else the step before it, else a codec default. */

@@ -125,6 +125,29 @@ class Mp4MuxerLayoutTest {
         assertEquals(channel.total - channel.last.length, first + (samples - 1) * step + sampleSize);
     }
 
+    /** Regression: MPEG-PS times only some pictures; the others got the previous time and played as a stutter. */
+    @Test
+    void untimedPacketsAreSpreadBetweenTheTimedOnes() throws IOException {
+        Ffmpeg.assumeInstalled();
+        ElementaryStream aac = ElementaryStream.audio(0, "aac", ByteBuffer.wrap(new byte[] {0x11, (byte) 0x90}),
+                48000, 2);
+        Path out = dir.resolve("untimed.mp4");
+        try (FileChannel file = FileChannel.open(out, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE);
+             Mp4Muxer muxer = new Mp4Muxer(List.of(aac), file)) {
+            for (int i = 0; i < 10; i++) {
+                long time = i % 4 == 0 ? 90_000 + i * 1920L : Ticks.NONE; // timed every fourth, three untimed
+                muxer.write(new Packet(0, time, time, 0, true, ByteBuffer.wrap(new byte[] {0x21, 0x10, 0x04})));
+            }
+            muxer.finish();
+        }
+        JsonNode packets = Ffmpeg.probe(out, "-show_packets").path("packets");
+        assertEquals(10, packets.size());
+        for (int i = 0; i < 10; i++) {
+            assertEquals(i * 1024L, packets.get(i).path("pts").asLong(), "sample " + i);
+        }
+    }
+
     /**
      * A 3-hour film's sample tables (25 fps video with B-frame reordering, 48 kHz AAC: about 780,000 samples) in
      * primitive arrays: the muxer gets through them quickly and writes a movie box of a few MiB that

@@ -16,7 +16,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.diva.transcode.demux.StandardDemuxers;
 import org.diva.transcode.remux.RemuxResult;
 import org.diva.transcode.remux.Remuxer;
@@ -110,21 +109,30 @@ final class Mp4Remux {
     }
 
     /**
-     * The file's playing time in seconds as ffprobe sees it: the container's statement, else (a Matroska file
-     * without a Duration) from the first packet's start to the last one's end.
+     * The file's playing time in seconds as ffmpeg decodes it: from the earliest decoded picture or audio frame to
+     * the end of the last (what a container states is missing in Matroska without a Duration, and an estimate from
+     * the bitrate in MPEG-PS).
      */
-    static double duration(Path file) throws IOException {
-        JsonNode probe = Ffmpeg.probe(file, "-show_packets");
-        JsonNode stated = probe.path("format").path("duration");
-        if (stated.isTextual() || stated.isNumber()) {
-            return stated.asDouble();
-        }
+    static double decodedSpan(Path file) throws IOException {
+        Ffmpeg.Result r = Ffmpeg.run(List.of("ffmpeg", "-v", "error", "-nostdin", "-i", file.toString(), "-map",
+                "0:v:0?", "-map", "0:a:0?", "-fps_mode", "passthrough", "-f", "framemd5", "-"));
+        assertEquals(0, r.exit(), () -> "framemd5 of " + file + ": " + r.stderr());
+        double[] timeBase = new double[2];
         double start = Double.MAX_VALUE;
         double end = -Double.MAX_VALUE;
-        for (JsonNode p : probe.path("packets")) {
-            double pts = p.path("pts_time").asDouble();
-            start = Math.min(start, pts);
-            end = Math.max(end, pts + p.path("duration_time").asDouble());
+        for (String line : r.stdout().split("\n")) {
+            if (line.startsWith("#tb ")) {
+                String[] f = line.substring(4).split(":");
+                String[] fraction = f[1].strip().split("/");
+                timeBase[Integer.parseInt(f[0].strip())] = Double.parseDouble(fraction[0])
+                        / Double.parseDouble(fraction[1]);
+            } else if (!line.isBlank() && !line.startsWith("#")) {
+                String[] f = line.split(",");
+                double tb = timeBase[Integer.parseInt(f[0].strip())];
+                double pts = Long.parseLong(f[2].strip()) * tb;
+                start = Math.min(start, pts);
+                end = Math.max(end, pts + Long.parseLong(f[3].strip()) * tb);
+            }
         }
         return end - start;
     }
