@@ -102,7 +102,7 @@ public final class DivaServer implements AutoCloseable {
                     settings.streams(), clock);
             started.add(production);
             router.getAndHead("/media/{id}/stream", new LiveEndpoint(new ConvertedStreams(catalogue,
-                    clientProfiles, playback, offers, production.pipelines(), production.jobs())));
+                    clientProfiles, playback, offers, production::pipelines, production.jobs())));
             Thumbnails thumbnails = new Thumbnails(catalogue, new ThumbnailStore(database.dataSource(), clock),
                     new Thumbnailer(clock, Thumbnailer.DEFAULT_TIME_LIMIT), Thumbnails.makers(2, 1000));
             started.add(thumbnails);
