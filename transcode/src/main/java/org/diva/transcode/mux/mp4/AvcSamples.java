@@ -33,6 +33,11 @@ final class AvcSamples {
     private final List<byte[]> pps = new ArrayList<>();
     /** Set after the first sample: the record is what was known when the first picture was decoded. */
     private boolean sealed;
+    /**
+     * Set once a parameter set had to stay in band: from then on all of them do, since a stream that changed to a
+     * new SPS and later back to the recorded one needs the recorded one sent again (broadcast ad breaks).
+     */
+    private boolean inBand;
 
     AvcSamples(ByteBuffer codecPrivate) {
         for (ByteBuffer nal : AnnexB.split(codecPrivate.duplicate())) {
@@ -112,11 +117,14 @@ final class AvcSamples {
 
     /**
      * Adds a parameter set to the record until the first sample is done (returns false: it is in the record), drops
-     * an exact repeat of a recorded one (false), keeps any other in band (true).
+     * an exact repeat of a recorded one (false) until some set has stayed in band, keeps any other in band (true).
      */
     private boolean keepIfNew(byte[] nal) {
         int type = nal[0] & 0x1f;
         if (type != NAL_SPS && type != NAL_PPS) {
+            return true;
+        }
+        if (inBand) {
             return true;
         }
         List<byte[]> sets = type == NAL_SPS ? sps : pps;
@@ -129,6 +137,7 @@ final class AvcSamples {
             sets.add(nal);
             return false;
         }
+        inBand = true;
         return true;
     }
 

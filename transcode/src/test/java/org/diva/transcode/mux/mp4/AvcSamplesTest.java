@@ -83,6 +83,15 @@ class AvcSamplesTest {
         assertArrayEquals(avcC(new AvcSamples(annexB(SPS, PPS))), avcC(samples), "the record keeps the first");
     }
 
+    /** After a change the stream may switch back: the recorded set is then needed in band again. */
+    @Test
+    void afterAChangeEveryParameterSetStaysInBand() throws MediaFormatException {
+        AvcSamples samples = new AvcSamples(annexB(SPS, PPS));
+        samples.sample(annexB(SPS, PPS, IDR));
+        samples.sample(annexB(OTHER_PPS, IDR));
+        assertArrayEquals(lengthPrefixed(SPS, PPS, IDR), samples.sample(annexB(AUD, SPS, PPS, IDR)));
+    }
+
     @Test
     void dataWithoutStartCodesIsRefused() {
         AvcSamples samples = new AvcSamples(ByteBuffer.allocate(0));
