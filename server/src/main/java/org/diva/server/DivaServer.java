@@ -24,6 +24,7 @@ import org.diva.server.catalogue.Database;
 import org.diva.server.devices.ClientDevices;
 import org.diva.server.devices.ClientTracker;
 import org.diva.server.devices.UpnpDescription;
+import org.diva.server.faststart.FaststartLayouts;
 import org.diva.server.library.Library;
 import org.diva.server.library.ScanResult;
 import org.diva.server.playback.ClientProfiles;
@@ -92,7 +93,7 @@ public final class DivaServer implements AutoCloseable {
 
             Router router = new Router();
             new CatalogueApi(catalogue, library, settings.server().name(), Version.current(), this::url,
-                    EmbeddedSubtitles.withDefaults(), clientProfiles)
+                    EmbeddedSubtitles.withDefaults(), clientProfiles, FaststartLayouts.withDefaults())
                     .addRoutes(router);
             new DevicesApi(devices, clientProfiles).addRoutes(router);
             new ProfilesApi(clientProfiles, playback).addRoutes(router);
@@ -101,7 +102,7 @@ public final class DivaServer implements AutoCloseable {
                     settings.streams(), clock);
             started.add(production);
             router.getAndHead("/media/{id}/stream", new LiveEndpoint(new ConvertedStreams(catalogue,
-                    clientProfiles, playback, offers, production.pipelines(), production.jobs())));
+                    clientProfiles, playback, offers, production::pipelines, production.jobs())));
             Thumbnails thumbnails = new Thumbnails(catalogue, new ThumbnailStore(database.dataSource(), clock),
                     new Thumbnailer(clock, Thumbnailer.DEFAULT_TIME_LIMIT), Thumbnails.makers(2, 1000));
             started.add(thumbnails);

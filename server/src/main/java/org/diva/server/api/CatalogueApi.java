@@ -18,6 +18,7 @@ import org.diva.server.catalogue.ItemStatus;
 import org.diva.server.catalogue.Page;
 import org.diva.server.catalogue.ViewItems;
 import org.diva.server.devices.ClientTracker;
+import org.diva.server.faststart.FaststartLayouts;
 import org.diva.server.library.Library;
 import org.diva.server.library.ScanProgress;
 import org.diva.server.playback.ClientProfiles;
@@ -47,10 +48,15 @@ public final class CatalogueApi {
     private final Supplier<String> url;
     private final EmbeddedSubtitles embedded;
     private final ClientProfiles clients;
+    private final FaststartLayouts faststart;
 
-    /** @param clients the profile of the client asking for a file, for the MIME type it wants the file sent as */
+    /**
+     * @param clients   the profile of the client asking for a file, for the MIME type it wants the file sent as
+     * @param faststart how MP4s with their movie header last are sent with it first
+     */
     public CatalogueApi(Catalogue catalogue, Library library, String name, String version, Supplier<String> url,
-                        EmbeddedSubtitles embedded, ClientProfiles clients) {
+                        EmbeddedSubtitles embedded, ClientProfiles clients, FaststartLayouts faststart) {
+        this.faststart = faststart;
         this.embedded = embedded;
         this.catalogue = catalogue;
         this.library = library;
@@ -154,7 +160,8 @@ public final class CatalogueApi {
 
     /**
      * Only items that were read successfully are served, and only by id: nothing else on disk is reachable. A file
-     * without a DLNA profile goes with the MIME type the client's profile asks for, as its DIDL-Lite announced it.
+     * without a DLNA profile goes with the MIME type the client's profile asks for, as its DIDL-Lite announced it; an
+     * MP4 with its movie header last goes with it first.
      */
     private MediaSource mediaSource(Quirks quirks) {
         return id -> parseId(id).flatMap(this::findQuietly)
@@ -165,8 +172,9 @@ public final class CatalogueApi {
                     if (wanted.isPresent() && format.profile().isEmpty()) {
                         format = new DlnaFormat(wanted.get(), format.profile(), format.image(), format.transcoded());
                     }
-                    return new ServedFile(item.path(), format.mimeType(), item.size(), item.modified(),
+                    ServedFile file = new ServedFile(item.path(), format.mimeType(), item.size(), item.modified(),
                             Optional.of(format.contentFeatures()));
+                    return item.info().map(i -> faststart.serve(file, i.container())).orElse(file);
                 });
     }
 

@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the UPnP face lists for each client: its profile is chosen once per request, then each item's decision
- * says whether a remuxed or transcoded MPEG-TS goes before the file. An item whose decision fails is listed as
- * the file alone: one bad row must not empty a TV's listing.
+ * says whether a remuxed or transcoded stream (MPEG-TS; MP4 for devices without it) goes before the file. An
+ * item whose decision fails is listed as the file alone: one bad row must not empty a TV's listing.
  */
 public final class ProfileStreamOffers implements StreamOffers {
     private static final Logger LOG = LoggerFactory.getLogger(ProfileStreamOffers.class);
@@ -83,7 +83,7 @@ public final class ProfileStreamOffers implements StreamOffers {
         String mimeType = profile.quirks().mimeType(target.container())
                 .orElse(MediaTypes.of(target.container(), media.kind()));
         return new ConvertedStream(plan.path().orElseThrow(), target.container(), mimeType, video, audio, bitrate,
-                streamsSeekByTime && profile.quirks().timeSeek());
+                streamsSeekByTime && profile.quirks().timeSeek() && target.container().equals("mpegts"));
     }
 
     private static VideoStream video(VideoTarget v) {

@@ -14,6 +14,7 @@ import org.diva.config.StreamSettings;
 import org.diva.transcode.audio.AudioConverter;
 import org.diva.transcode.audio.mp2.Mp2Settings;
 import org.diva.transcode.demux.StandardDemuxers;
+import org.diva.transcode.mux.mp4.Mp4Muxer;
 import org.diva.transcode.mux.ts.TsMuxer;
 import org.diva.transcode.mux.ts.TsSettings;
 import org.diva.transcode.pipeline.Pipelines;
@@ -26,8 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * What converting streams runs on: a pool of one thread per core for GOP encoding (shared by every conversion, so
  * two viewers split the cores instead of fighting over twice as many threads), the pipelines built from DiVA's
- * demuxers, encoders and TS muxer, and the productions with their store. One lifecycle: closing cancels every
- * conversion and stops the threads.
+ * demuxers, encoders and muxers (MPEG-TS and MP4), and the productions with their store. One lifecycle: closing
+ * cancels every conversion and stops the threads.
  */
 public final class StreamProduction implements AutoCloseable {
     /** A production nobody reads is stopped after this (a TV switched off mid-film). */
@@ -38,17 +39,19 @@ public final class StreamProduction implements AutoCloseable {
 
     private final ExecutorService gops;
     private final StreamJobs jobs;
-    private final Pipelines pipelines;
+    private final Pipelines tsPipelines;
+    private final Pipelines mp4Pipelines;
 
     public StreamProduction(Path dir, StreamSettings settings, Clock clock) throws IOException {
         int cores = Runtime.getRuntime().availableProcessors();
         this.gops = Executors.newFixedThreadPool(cores, daemon("diva-gop"));
-        this.pipelines = new Pipelines(StandardDemuxers::open,
-                (streams, out) -> new TsMuxer(streams, out, TsSettings.DEFAULT),
-                (input, target, index) -> new VideoTranscodeStage(input, target, index, gops, H264Encoder.perGop(),
-                        2 * cores),
-                (input, target, index) -> new AudioConverter(input, new Mp2Settings(target.sampleRate(),
-                        target.channels(), target.bitrate() / 1000, true), index));
+        Pipelines.VideoStageFactory video = (input, target, index) -> new VideoTranscodeStage(input, target, index,
+                gops, H264Encoder.perGop(), 2 * cores);
+        Pipelines.AudioStageFactory audio = (input, target, index) -> new AudioConverter(input,
+                new Mp2Settings(target.sampleRate(), target.channels(), target.bitrate() / 1000, true), index);
+        this.tsPipelines = new Pipelines(StandardDemuxers::open,
+                (streams, out) -> new TsMuxer(streams, out, TsSettings.DEFAULT), video, audio);
+        this.mp4Pipelines = new Pipelines(StandardDemuxers::open, Mp4Muxer::new, video, audio);
         this.jobs = new StreamJobs(dir, settings.storeBytes(), settings.maxConversions(), IDLE,
                 Executors.newCachedThreadPool(daemon("diva-stream")),
                 Executors.newSingleThreadScheduledExecutor(daemon("diva-stream-idle")), clock);
@@ -66,8 +69,13 @@ public final class StreamProduction implements AutoCloseable {
         }
     }
 
-    public Pipelines pipelines() {
-        return pipelines;
+    /** The pipelines that write a decision's output container: mpegts (streaming) or mp4 (whole files). */
+    public Pipelines pipelines(String container) {
+        return switch (container) {
+            case "mpegts" -> tsPipelines;
+            case "mp4" -> mp4Pipelines;
+            default -> throw new IllegalArgumentException("DiVA writes no " + container + " output");
+        };
     }
 
     public StreamJobs jobs() {

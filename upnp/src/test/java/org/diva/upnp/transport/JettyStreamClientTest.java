@@ -31,7 +31,8 @@ import org.jupnp.model.message.header.UpnpHeader;
 /** jUPnP's HTTP client on Jetty, against a real Jetty server on loopback port 0. */
 class JettyStreamClientTest {
     private static final int LIMIT = 64 * 1024;
-    private static final Duration TIMEOUT = Duration.ofMillis(500);
+    /** Long enough that a loaded machine answers the echo in time (500 ms failed once at load 12). */
+    private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
     private final BlockingQueue<Callback> neverAnswered = new LinkedBlockingQueue<>();
     private Server server;
@@ -103,7 +104,8 @@ class JettyStreamClientTest {
         assertNull(client.sendRequest(new StreamRequestMessage(UpnpRequest.Method.GET, url("/silent"))));
 
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        assertTrue(took.compareTo(TIMEOUT) >= 0 && took.compareTo(Duration.ofSeconds(5)) < 0, took.toString());
+        assertTrue(took.compareTo(TIMEOUT) >= 0 && took.compareTo(TIMEOUT.plusSeconds(7)) < 0,
+                took.toString());
     }
 
     /** A device must not send DiVA elsewhere (another host, a local service) by redirecting. */

@@ -25,10 +25,13 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.resource.Resource;
 import org.eclipse.jetty.util.resource.ResourceFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET/HEAD /media/{id}}: sends a catalogued file whole, as one range (206) or as several
- * ({@code multipart/byteranges}), honouring conditional requests. Bytes go from the file through pooled direct
+ * ({@code multipart/byteranges}), honouring conditional requests; a file with a {@link Layout} sends the layout's
+ * bytes instead, with the same ranges and validators over them. Bytes go from the file through pooled direct
  * buffers to the socket, asynchronously: no heap copy and no thread held while a slow client reads.
  */
 public final class MediaEndpoint implements Endpoint {
@@ -40,6 +43,8 @@ public final class MediaEndpoint implements Endpoint {
      * between the read and the write; measured with the old loop). Never larger than the server's pool keeps.
      */
     static final int BUFFER_SIZE = HttpServer.LARGEST_POOLED_BUFFER;
+
+    private static final Logger LOG = LoggerFactory.getLogger(MediaEndpoint.class);
 
     private final MediaSource source;
 
@@ -83,19 +88,19 @@ public final class MediaEndpoint implements Endpoint {
         }
 
         RangeRequest ranges = Preconditions.rangeStillValid(headers, file)
-                ? RangeRequest.parse(headers.get(HttpHeader.RANGE), file.size())
+                ? RangeRequest.parse(headers.get(HttpHeader.RANGE), file.length())
                 : new RangeRequest.Whole();
         ByteBufferPool.Sized pool = readBuffers(request.getComponents().getByteBufferPool());
         if (ranges instanceof RangeRequest.Unsatisfiable) {
             response.setStatus(HttpStatus.RANGE_NOT_SATISFIABLE_416);
-            out.put(HttpHeader.CONTENT_RANGE, ByteRange.toNonSatisfiableHeaderValue(file.size()));
+            out.put(HttpHeader.CONTENT_RANGE, ByteRange.toNonSatisfiableHeaderValue(file.length()));
             out.put(HttpHeader.CONTENT_LENGTH, 0L);
             callback.succeeded();
         } else if (ranges instanceof RangeRequest.Ranges some && some.ranges().size() == 1) {
             ByteRange range = some.ranges().get(0);
             response.setStatus(HttpStatus.PARTIAL_CONTENT_206);
             out.put(HttpHeader.CONTENT_TYPE, file.contentType());
-            out.put(HttpHeader.CONTENT_RANGE, range.toHeaderValue(file.size()));
+            out.put(HttpHeader.CONTENT_RANGE, range.toHeaderValue(file.length()));
             out.put(HttpHeader.CONTENT_LENGTH, range.getLength());
             send(response, callback, head, pool, file, range.first(), range.getLength());
         } else if (ranges instanceof RangeRequest.Ranges some) {
@@ -103,8 +108,8 @@ public final class MediaEndpoint implements Endpoint {
         } else {
             response.setStatus(HttpStatus.OK_200);
             out.put(HttpHeader.CONTENT_TYPE, file.contentType());
-            out.put(HttpHeader.CONTENT_LENGTH, file.size());
-            send(response, callback, head, pool, file, 0, file.size());
+            out.put(HttpHeader.CONTENT_LENGTH, file.length());
+            send(response, callback, head, pool, file, 0, file.length());
         }
     }
 
@@ -119,8 +124,17 @@ public final class MediaEndpoint implements Endpoint {
             if (!attributes.isRegularFile()) {
                 throw ApiException.notFound("media item " + id + " is no longer a file on disk");
             }
-            return new ServedFile(catalogued.path(), catalogued.contentType(), attributes.size(),
-                    attributes.lastModifiedTime().toMillis(), catalogued.contentFeatures());
+            long size = attributes.size();
+            long modified = attributes.lastModifiedTime().toMillis();
+            // A layout describes the file it was made of; over a changed file it would send the wrong bytes.
+            Optional<Layout> layout = catalogued.layout()
+                    .filter(l -> size == catalogued.size() && modified == catalogued.lastModifiedMillis());
+            if (catalogued.layout().isPresent() && layout.isEmpty()) {
+                LOG.info("{} changed since its {} layout was made; sending it as it is", catalogued.path(),
+                        catalogued.layout().get().tag());
+            }
+            return new ServedFile(catalogued.path(), catalogued.contentType(), size, modified,
+                    catalogued.contentFeatures(), layout);
         } catch (NoSuchFileException e) {
             throw ApiException.notFound("media item " + id + " is no longer on disk; the next scan will remove it");
         }
@@ -132,6 +146,10 @@ public final class MediaEndpoint implements Endpoint {
             response.write(true, null, callback);
             return;
         }
+        if (file.layout().isPresent()) {
+            SegmentSender.send(file.path(), response, pool, file.layout().get().slice(offset, length), callback);
+            return;
+        }
         // Jetty's own file-serving loop (what its ResourceService uses): one buffer, read into and written out.
         IOResources.copy(ResourceFactory.root().newResource(file.path()), response, pool, offset, length, callback);
     }
@@ -141,6 +159,16 @@ public final class MediaEndpoint implements Endpoint {
         String boundary = "diva-" + UUID.randomUUID();
         response.setStatus(HttpStatus.PARTIAL_CONTENT_206);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "multipart/byteranges; boundary=" + boundary);
+        if (file.layout().isPresent()) {
+            List<Layout.Segment> body = ByteRangesLayout.body(file.layout().get(), file.contentType(), ranges, boundary);
+            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, ByteRangesLayout.length(body));
+            if (head) {
+                response.write(true, null, callback);
+            } else {
+                SegmentSender.send(file.path(), response, pool, body, callback);
+            }
+            return;
+        }
         if (head) {
             response.write(true, null, callback);
             return;
@@ -148,7 +176,7 @@ public final class MediaEndpoint implements Endpoint {
         Resource resource = ResourceFactory.root().newResource(file.path());
         MultiPartByteRanges.ContentSource body = new MultiPartByteRanges.ContentSource(boundary);
         for (ByteRange range : ranges) {
-            body.addPart(new MultiPartByteRanges.Part(file.contentType(), resource, range, file.size(), pool));
+            body.addPart(new MultiPartByteRanges.Part(file.contentType(), resource, range, file.length(), pool));
         }
         body.close();
         Content.copy(body, response, callback);

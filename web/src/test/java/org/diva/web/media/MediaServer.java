@@ -43,6 +43,11 @@ final class MediaServer implements AutoCloseable {
         return served;
     }
 
+    /** Catalogues {@code file} under {@code id} as given (a layout, a record that is out of date). */
+    void put(String id, ServedFile file) {
+        catalogue.put(id, file);
+    }
+
     int port() {
         return server.port();
     }

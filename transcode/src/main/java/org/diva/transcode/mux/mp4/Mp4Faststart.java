@@ -22,7 +22,8 @@ import org.diva.transcode.probe.MediaFormatException;
  * (stco/co64, section 8.7.5) points into some top-level box, so it moves by exactly as much as that box moves.
  * A 32-bit stco whose new offsets no longer fit becomes a co64, which grows the moov and so moves the data again:
  * the layout is recomputed until the moov size is stable (it only grows, so this ends after a few rounds). The
- * media data is streamed through a fixed buffer, never held in memory.
+ * layout is computed once, as a {@link FaststartView}; writing streams the view's source ranges through a fixed
+ * buffer, so the media data is never held in memory.
  */
 public final class Mp4Faststart {
     static final int MAX_MOOV = 64 << 20;
@@ -54,14 +55,39 @@ public final class Mp4Faststart {
      */
     public static long write(SeekableByteChannel source, WritableByteChannel out) throws IOException {
         List<TopBox> boxes = topLevel(source);
+        int moovIndex = requireMoov(boxes);
+        refuseFragmented(boxes);
+        FaststartView view = FaststartView.build(source, boxes, moovIndex);
+        long written = 0;
+        ByteBuffer buffer = ByteBuffer.allocate(COPY_BUFFER);
+        for (FaststartView.Segment segment : view.segments()) {
+            if (segment instanceof FaststartView.Bytes bytes) {
+                written += writeFully(out, bytes.bytes());
+            } else if (segment instanceof FaststartView.SourceRange range) {
+                written += copy(source, range, out, buffer);
+            }
+        }
+        return written;
+    }
+
+    /** The index of the moov box, or why the file cannot be played without one. */
+    static int requireMoov(List<TopBox> boxes) throws MediaFormatException {
         int moovIndex = indexOf(boxes, "moov");
         if (moovIndex < 0) {
             throw new MediaFormatException("not a playable MP4: no 'moov' box (the movie header) in the file");
         }
+        return moovIndex;
+    }
+
+    static void refuseFragmented(List<TopBox> boxes) throws MediaFormatException {
         if (indexOf(boxes, "moof") >= 0) {
             throw new MediaFormatException("fragmented MP4: its movie header is already in front; nothing to move");
         }
-        TopBox moov = boxes.get(moovIndex);
+    }
+
+    /** The moov as it reads once the top-level boxes are in {@code order}: its chunk offsets moved with the data. */
+    static ByteBuffer rewrittenMoov(SeekableByteChannel source, List<TopBox> boxes, List<TopBox> order, TopBox moov)
+            throws IOException {
         if (moov.size() > MAX_MOOV) {
             throw new MediaFormatException(String.format(Locale.ROOT,
                     "MP4 movie header too big: %,d bytes at byte %,d; DiVA moves at most %,d", moov.size(),
@@ -71,24 +97,10 @@ public final class Mp4Faststart {
         ByteBuffer body = ChannelReads.readExactly(source, moov.offset() + header, (int) moov.size() - header,
                 "'moov' box");
         MoovTree.Node tree = MoovTree.parse("moov", body, moov.offset());
-        List<TopBox> order = new ArrayList<>(boxes);
-        order.remove(moovIndex);
-        int ftyp = indexOf(order, "ftyp");
-        order.add(ftyp == 0 ? 1 : 0, moov);
         relocate(tree, boxes, order, moov);
         ByteBuffer moovBytes = ByteBuffer.allocate((int) tree.size());
         tree.write(moovBytes);
-        moovBytes.flip();
-        long written = 0;
-        ByteBuffer buffer = ByteBuffer.allocate(COPY_BUFFER);
-        for (TopBox box : order) {
-            if (box == moov) {
-                written += writeFully(out, moovBytes);
-            } else {
-                written += copy(source, box, out, buffer);
-            }
-        }
-        return written;
+        return moovBytes.flip();
     }
 
     /** Sets every chunk offset to where its bytes land in {@code order}, promoting tables to co64 as needed. */
@@ -165,7 +177,7 @@ public final class Mp4Faststart {
         return (ChannelReads.readExactly(source, box.offset(), 4, "box size").getInt() == 1) ? 16 : 8;
     }
 
-    private static int indexOf(List<TopBox> boxes, String type) {
+    static int indexOf(List<TopBox> boxes, String type) {
         for (int i = 0; i < boxes.size(); i++) {
             if (boxes.get(i).type().equals(type)) {
                 return i;
@@ -174,22 +186,22 @@ public final class Mp4Faststart {
         return -1;
     }
 
-    private static long copy(SeekableByteChannel source, TopBox box, WritableByteChannel out, ByteBuffer buffer)
-            throws IOException {
-        long position = box.offset();
-        long end = box.offset() + box.size();
+    private static long copy(SeekableByteChannel source, FaststartView.SourceRange range, WritableByteChannel out,
+                             ByteBuffer buffer) throws IOException {
+        long position = range.sourceOffset();
+        long end = position + range.length();
         while (position < end) {
             buffer.clear().limit((int) Math.min(buffer.capacity(), end - position));
             int read = ChannelReads.readInto(source, position, buffer);
             if (read <= 0) {
                 throw new MediaFormatException(String.format(Locale.ROOT,
-                        "truncated MP4: the file ended at byte %,d inside the '%s' box", position, box.type()));
+                        "truncated MP4: the file ended at byte %,d", position));
             }
             buffer.flip();
             writeFully(out, buffer);
             position += read;
         }
-        return box.size();
+        return range.length();
     }
 
     private static long writeFully(WritableByteChannel out, ByteBuffer bytes) throws IOException {
