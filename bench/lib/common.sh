@@ -165,7 +165,7 @@ scan_library() {
 diva_start() {
     local out=$1 media=$2 data=$3 name=$4
     shift 4
-    spawn "$REPO_DIR" "$out" ./diva --media "$media" --data "$data" --port 0 --name "$name" "$@"
+    spawn "$REPO_DIR" "$out" ./diva --media "$media" --data "$data" --port 0 --pool-port 0 --external-host 127.0.0.1 --name "$name" "$@"
 }
 
 # diva_available: whether the repo has the ./diva launcher; says so when it has not.

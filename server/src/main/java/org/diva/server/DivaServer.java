@@ -1,5 +1,6 @@
 package org.diva.server;
 
+import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
@@ -12,9 +13,12 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.diva.config.Settings;
 import org.diva.server.api.CatalogueApi;
 import org.diva.server.api.DevicesApi;
+import org.diva.server.api.PoolApi;
 import org.diva.server.api.ProfilesApi;
 import org.diva.server.api.RenderersApi;
 import org.diva.server.api.ThumbnailApi;
@@ -30,9 +34,15 @@ import org.diva.server.library.ScanResult;
 import org.diva.server.playback.ClientProfiles;
 import org.diva.server.playback.Playback;
 import org.diva.server.playback.ProfileStreamOffers;
-import org.diva.server.subtitles.EmbeddedSubtitles;
+import org.diva.server.pool.ServerIdentity;
+import org.diva.server.pool.membership.Pool;
+import org.diva.server.pool.neighbourhood.PoolCatalogue;
+import org.diva.server.pool.sharing.PeerCaller;
+import org.diva.server.pool.sharing.SharedFolders;
+import org.diva.server.pool.sharing.SharedItems;
 import org.diva.server.stream.ConvertedStreams;
 import org.diva.server.stream.StreamProduction;
+import org.diva.server.subtitles.EmbeddedSubtitles;
 import org.diva.server.thumbnails.ThumbnailStore;
 import org.diva.server.thumbnails.Thumbnails;
 import org.diva.server.upnp.DlnaServer;
@@ -103,6 +113,13 @@ public final class DivaServer implements AutoCloseable {
             started.add(production);
             router.getAndHead("/media/{id}/stream", new LiveEndpoint(new ConvertedStreams(catalogue,
                     clientProfiles, playback, offers, production::pipelines, production.jobs())));
+            Pool pool = pool(database, router);
+            PoolCatalogue poolCatalogue = new PoolCatalogue(new SharedItems(database.dataSource(), catalogue,
+                    SharedFolders.of(settings.pool().shares(), settings.library().mediaDirs())),
+                    PeerCaller.fromTls(pool.trust()), pool.neighbours(), clientProfiles,
+                    new PlaybackDecision(Conversions.diva()), PoolCatalogue.DEFAULT_DEADLINE);
+            poolCatalogue.addPeerRoutes(pool.peerRouter());
+            poolCatalogue.addApiRoutes(router);
             Thumbnails thumbnails = new Thumbnails(catalogue, new ThumbnailStore(database.dataSource(), clock),
                     new Thumbnailer(clock, Thumbnailer.DEFAULT_TIME_LIMIT), Thumbnails.makers(2, 1000));
             started.add(thumbnails);
@@ -113,12 +130,14 @@ public final class DivaServer implements AutoCloseable {
             if (settings.network().upnp()) {
                 dlna = new DlnaServer(settings.server().name(), Version.current(), settings.server().dataDir(),
                         settings.network().interfaces(), view, upnpHttp, clock, r -> rendererFound(devices, r),
-                        offers);
+                        offers, poolCatalogue.upnpView(pool::inPool));
                 new RenderersApi(dlna.renderers(), dlna.control(), view).addRoutes(router);
             } else {
                 RenderersApi.addDisabledRoutes(router);
             }
-            Handler routes = settings.network().upnp() ? new Handler.Sequence(upnpHttp, router) : router;
+            Handler routes = settings.network().upnp()
+                    ? new Handler.Sequence(upnpHttp, poolCatalogue.neighbourItems(), router)
+                    : new Handler.Sequence(poolCatalogue.neighbourItems(), router);
             http = new HttpServer(settings.http().port(), new ClientTracker(devices, routes));
             http.start();
             started.add(http);
@@ -134,11 +153,45 @@ public final class DivaServer implements AutoCloseable {
                     LOG.warn("TVs will not find DiVA until it restarts with a network: {}", e.getMessage());
                 }
             }
+            started.add(pool); // after HTTP: the peer API and the group close first
+            pool.start();
             firstScan = library.start();
         } catch (Exception e) {
             close();
             throw e;
         }
+    }
+
+    /**
+     * The neighbourhood pool: this server's identity (made on first start), membership over JGroups and the peer
+     * HTTPS API, its JSON API on {@code router}. Started after the HTTP server by {@link #start()}.
+     */
+    private Pool pool(Database database, Router router) throws Exception {
+        ServerIdentity identity = ServerIdentity.loadOrCreate(settings.server().dataDir());
+        ScheduledExecutorService events = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "diva-pool");
+            thread.setDaemon(true);
+            return thread;
+        });
+        started.add(events::shutdownNow);
+        Pool pool = new Pool(settings.pool(), settings.server().name(), poolAddress(), database.dataSource(),
+                identity, clock, events);
+        new PoolApi(pool).addRoutes(router);
+        return pool;
+    }
+
+    /**
+     * Where the pool and peer ports listen: the external host when it is one of this machine's own addresses (no
+     * router in between, e.g. loopback in tests), else the first LAN address, which the router forwards to.
+     */
+    private InetAddress poolAddress() throws IOException {
+        if (settings.pool().externalHost().isPresent()) {
+            InetAddress external = InetAddress.getByName(settings.pool().externalHost().get());
+            if (external.isLoopbackAddress() || NetworkInterface.getByInetAddress(external) != null) {
+                return external;
+            }
+        }
+        return InetAddress.getByName(hostAddress());
     }
 
     /** A renderer's description names it in the device list once it fetches media. */

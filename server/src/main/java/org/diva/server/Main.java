@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import org.diva.config.Settings;
 import org.diva.config.SettingsException;
 import org.diva.config.SettingsLoader;
+import org.diva.server.pool.PoolTls;
 
 /** Starts DiVA from the command line; stops it cleanly on SIGTERM or Ctrl-C. */
 public final class Main {
@@ -14,6 +15,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // before any TLS context exists: a removed pool member must not come back on a resumed session
+        PoolTls.disableStatelessTickets();
         System.exit(run(List.of(args)));
     }
 

@@ -46,6 +46,10 @@ final class DivaProcess implements AutoCloseable {
                 "-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
                 "org.diva.server.Main"));
         command.addAll(List.of(args));
+        if (!command.contains("--pool-port")) {
+            // free pool and peer ports on loopback: tests run side by side and never listen on the LAN
+            command.addAll(List.of("--pool-port", "0", "--external-host", "127.0.0.1"));
+        }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().keySet().removeIf(k -> k.startsWith("DIVA_"));
         builder.environment().put("LC_ALL", "C.UTF-8");

@@ -38,7 +38,14 @@ final class TestServer implements AutoCloseable {
     /** Starts a server on {@code media} and waits for its first scan. */
     static TestServer start(Path media, Path data, String... extraArgs) throws Exception {
         List<String> args = new java.util.ArrayList<>(List.of("--media", media.toString(), "--data", data.toString(),
-                "--port", "0", "--name", "Test DiVA", "--rescan-interval", "0"));
+                "--port", "0", "--rescan-interval", "0"));
+        if (!List.of(extraArgs).contains("--name")) {
+            args.addAll(List.of("--name", "Test DiVA"));
+        }
+        if (!List.of(extraArgs).contains("--pool-port")) {
+            // free pool and peer ports on loopback: tests run side by side and never listen on the LAN
+            args.addAll(List.of("--pool-port", "0", "--external-host", "127.0.0.1"));
+        }
         args.addAll(List.of(extraArgs));
         if (!args.contains("--upnp")) {
             args.addAll(List.of("--upnp", "off")); // never announce on the machine's own network

@@ -111,6 +111,16 @@ public final class Pool implements AutoCloseable {
         }
     }
 
+    /** Whether this server is in a pool now (its group channel is up). */
+    public boolean inPool() {
+        return membership.channel != null;
+    }
+
+    /** The members' certificates this server accepts, for peer endpoints that check each request again. */
+    public PoolTrust trust() {
+        return trust;
+    }
+
     /** Peer routes ({@code /peer/v1/...}); every request reaching them comes from a member's certificate. */
     public Router peerRouter() {
         return peerRouter;
