@@ -43,7 +43,7 @@ public final class UploadLimiter {
     /**
      * Blocks until {@code caller} may send {@code bytes} (at most {@link #SLICE}) under the cap and its fair share.
      *
-     * @param caller who reads (the neighbour's ServerId): the unit of fairness
+     * @param caller who reads (the neighbour's ServerId; compared with equals): the unit of fairness
      */
     public void acquire(Object caller, int bytes) throws InterruptedException {
         if (bytes < 1 || bytes > SLICE) {
@@ -59,7 +59,7 @@ public final class UploadLimiter {
             try {
                 while (true) {
                     refill();
-                    boolean myTurn = ring.peekFirst() == caller && queue.peekFirst() == self;
+                    boolean myTurn = caller.equals(ring.peekFirst()) && queue.peekFirst() == self;
                     if (myTurn && tokens >= bytes) {
                         tokens -= bytes;
                         return;
