@@ -83,6 +83,22 @@ public final class TestHolder implements AutoCloseable {
         return identity.id();
     }
 
+    public ContentIds ids() {
+        return ids;
+    }
+
+    public ContentStore store() {
+        return store;
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    public PoolTrust trust() {
+        return trust;
+    }
+
     public Neighbour neighbour() {
         return new Neighbour(id(), name, base);
     }
