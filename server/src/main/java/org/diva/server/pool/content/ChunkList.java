@@ -26,8 +26,12 @@ import java.util.Arrays;
 public final class ChunkList {
     public static final int CHUNK_SIZE = 1 << 20;
     public static final int HASH_BYTES = 32;
-    /** 2^50 bytes (1 PiB): far beyond any title; a larger size on the wire is hostile, not a film. */
-    public static final long MAX_SIZE = 1L << 50;
+    /**
+     * 2^40 bytes (1 TiB): far beyond any title; a larger size on the wire is hostile, not a film. It bounds a
+     * chunk list at {@link #MAX_WIRE_BYTES} (32 MiB).
+     */
+    public static final long MAX_SIZE = 1L << 40;
+    public static final int MAX_WIRE_BYTES = Long.BYTES + (int) (MAX_SIZE / CHUNK_SIZE) * HASH_BYTES;
 
     private final long size;
     private final byte[] hashes;

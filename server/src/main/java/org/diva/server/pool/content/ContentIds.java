@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 
@@ -30,9 +32,20 @@ public final class ContentIds {
     private final DataSource dataSource;
     private final Executor background;
 
+    /** @param background runs {@link #hashInBackground}; {@link #lowPriorityHasher()} makes the usual one */
     public ContentIds(DataSource dataSource, Executor background) {
         this.dataSource = dataSource;
         this.background = background;
+    }
+
+    /** One daemon thread at the lowest priority: hashing a library must not take the cores from playback. */
+    public static ExecutorService lowPriorityHasher() {
+        return Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "content-hasher");
+            thread.setDaemon(true);
+            thread.setPriority(Thread.MIN_PRIORITY);
+            return thread;
+        });
     }
 
     /** The chunk list of a local file: the stored one if the file has not changed since, else hashed now. */

@@ -7,19 +7,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
-import org.diva.server.pool.ServerId;
 import org.diva.server.pool.content.ChunkList;
 import org.diva.server.pool.content.ContentStore;
 
@@ -44,10 +40,9 @@ final class Swarm implements ChunkFetch.Listener, AutoCloseable {
     private final LongSupplier nanoTime;
     private final SwarmSettings settings;
     private final HolderFinder finder;
-    private final Map<ServerId, Holder> holders = new HashMap<>();
     private final Map<Integer, byte[]> ready = new HashMap<>();
-    private final Map<Integer, List<ChunkFetch>> fetching = new HashMap<>();
-    private final Map<Integer, Set<Holder>> badSenders = new HashMap<>();
+    private final InFlight fetching = new InFlight();
+    private final Planner planner;
     private final BitSet stored;
     private final ScheduledFuture<?> ticker;
     private int wanted;
@@ -73,7 +68,7 @@ final class Swarm implements ChunkFetch.Listener, AutoCloseable {
         this.stored = store.held(list.contentId());
         this.lastTick = nanoTime.getAsLong();
         this.lastSearch = lastTick;
-        initial.forEach(h -> holders.put(h.neighbour.id(), h));
+        this.planner = new Planner(list, settings, fetching, initial);
         long tick = settings.tick().toNanos();
         this.ticker = timer.scheduleAtFixedRate(this::tick, tick, tick, TimeUnit.NANOSECONDS);
     }
@@ -111,7 +106,7 @@ final class Swarm implements ChunkFetch.Listener, AutoCloseable {
                     if (left <= 0) {
                         throw new IOException("chunk " + index + " of " + list.contentId().shortForm() + " did not "
                                 + "arrive within " + settings.readTimeout().toSeconds() + " s from any of "
-                                + holders.values());
+                                + planner.holders());
                     }
                     wait(Math.max(1, left / 1_000_000));
                 }
@@ -126,22 +121,12 @@ final class Swarm implements ChunkFetch.Listener, AutoCloseable {
 
     /** Who sent what, for the reader's owner and tests. */
     synchronized SwarmStats stats() {
-        Map<ServerId, Long> bytes = new HashMap<>();
-        Map<ServerId, Integer> bad = new HashMap<>();
-        Set<ServerId> dropped = new HashSet<>();
-        for (Holder h : holders.values()) {
-            bytes.put(h.neighbour.id(), h.bytesTotal);
-            bad.put(h.neighbour.id(), h.badChunks);
-            if (h.dropped) {
-                dropped.add(h.neighbour.id());
-            }
-        }
-        return new SwarmStats(bytes, bad, dropped);
+        return planner.stats();
     }
 
     private void moveTo(int index) {
         wanted = index;
-        ready.keySet().removeIf(i -> i < index - 1 || i >= index + 2L * settings.readAhead());
+        ready.keySet().removeIf(i -> i < index - 1 || i >= index + 2L * planner.window());
         assign();
     }
 
@@ -151,79 +136,33 @@ final class Swarm implements ChunkFetch.Listener, AutoCloseable {
             return;
         }
         long now = nanoTime.getAsLong();
-        int end = (int) Math.min(list.count(), (long) wanted + settings.readAhead());
+        int end = (int) Math.min(list.count(), (long) wanted + planner.window());
         boolean stuck = false;
         for (int i = wanted; i < end; i++) {
-            if (ready.containsKey(i) || fetching.containsKey(i) || stored.get(i)) {
+            if (ready.containsKey(i) || fetching.has(i) || stored.get(i)) {
                 continue;
             }
-            Optional<Holder> best = best(i, now, 0);
+            Optional<Holder> best = planner.best(i, wanted, now);
             if (best.isPresent()) {
                 start(i, best.get(), now);
             } else {
-                stuck |= !anyCouldSend(i, now);
+                stuck |= !planner.anyCouldSend(i, now);
             }
         }
-        hedge(now);
+        if (waiting && wanted < list.count()) {
+            planner.raceFor(wanted, now).ifPresent(h -> start(wanted, h, now));
+        }
         if (stuck) {
             search(now);
         }
     }
 
-    private boolean anyCouldSend(int chunk, long now) {
-        Set<Holder> bad = badSenders.getOrDefault(chunk, Set.of());
-        return holders.values().stream().anyMatch(h -> h.usable(now) && h.holds(chunk) && !bad.contains(h));
-    }
-
-    /** The holder that would finish chunk {@code i} first, if any has a free slot. */
-    private Optional<Holder> best(int i, long now, double minimumGainSeconds) {
-        Holder best = null;
-        double bestFinish = Double.MAX_VALUE;
-        Set<Holder> bad = badSenders.getOrDefault(i, Set.of());
-        for (Holder h : holders.values()) {
-            if (!h.usable(now) || !h.holds(i) || h.inFlight >= settings.perHolder() || bad.contains(h)) {
-                continue;
-            }
-            double finish = (owed(h) + list.length(i)) / h.plannedRate();
-            if (finish < bestFinish) {
-                best = h;
-                bestFinish = finish;
-            }
-        }
-        return minimumGainSeconds <= 0 || bestFinish < minimumGainSeconds ? Optional.ofNullable(best)
-                : Optional.empty();
-    }
-
-    /** Races a second request for the chunk the reader waits on, if a holder could bring it in half the time. */
-    private void hedge(long now) {
-        List<ChunkFetch> racing = fetching.get(wanted);
-        if (!waiting || racing == null || racing.size() != 1) {
-            return;
-        }
-        ChunkFetch slow = racing.get(0);
-        double remaining = (slow.length - slow.received()) / slow.holder.plannedRate()
-                * Math.max(1, slow.holder.inFlight);
-        best(wanted, now, remaining / 2).filter(h -> h != slow.holder).ifPresent(h -> start(wanted, h, now));
-    }
-
-    private double owed(Holder h) {
-        double owed = 0;
-        for (List<ChunkFetch> fetches : fetching.values()) {
-            for (ChunkFetch f : fetches) {
-                if (f.holder == h) {
-                    owed += f.length - f.received();
-                }
-            }
-        }
-        return owed;
-    }
-
     private void start(int i, Holder h, long now) {
         ChunkFetch fetch = new ChunkFetch(i, h, list.length(i), now, this);
-        fetching.computeIfAbsent(i, k -> new ArrayList<>()).add(fetch);
-        if (h.inFlight++ == 0) {
+        if (h.inFlight == 0) {
             h.lastProgress = now;
         }
+        fetching.add(fetch);
         long first = list.offset(i);
         HttpRequest request = HttpRequest.newBuilder(URI.create(h.neighbour.peerBase() + "/peer/v1/content/"
                         + list.contentId().hex()))
@@ -259,26 +198,19 @@ final class Swarm implements ChunkFetch.Listener, AutoCloseable {
             }
         }
         synchronized (this) {
-            if (!finish(fetch)) {
+            if (!fetching.finish(fetch)) {
                 return;
             }
             if (good) {
-                fetching.getOrDefault(fetch.chunk, List.of()).forEach(ChunkFetch::cancel);
-                List<ChunkFetch> losers = fetching.remove(fetch.chunk);
-                if (losers != null) {
-                    losers.forEach(f -> f.holder.inFlight--);
-                }
+                fetching.finishChunk(fetch.chunk).forEach(ChunkFetch::cancel);
                 ready.put(fetch.chunk, data);
                 if (kept) {
                     stored.set(fetch.chunk);
                 }
                 fetch.holder.setbacks = 0;
             } else {
-                Holder h = fetch.holder;
-                h.badChunks++;
-                badSenders.computeIfAbsent(fetch.chunk, k -> new HashSet<>()).add(h);
-                if (h.badChunks >= settings.maxBadChunks()) {
-                    drop(h);
+                if (planner.bad(fetch.holder, fetch.chunk)) {
+                    cancelAll(fetch.holder);
                 }
             }
             notifyAll();
@@ -289,7 +221,7 @@ final class Swarm implements ChunkFetch.Listener, AutoCloseable {
     @Override
     public void failed(ChunkFetch fetch, Throwable why) {
         synchronized (this) {
-            if (!finish(fetch)) {
+            if (!fetching.finish(fetch)) {
                 return;
             }
             fetch.holder.setback(nanoTime.getAsLong());
@@ -298,32 +230,8 @@ final class Swarm implements ChunkFetch.Listener, AutoCloseable {
         }
     }
 
-    /** Forgets a fetch; false if it was already given up (a late answer from a holder that stalled). */
-    private boolean finish(ChunkFetch fetch) {
-        List<ChunkFetch> fetches = fetching.get(fetch.chunk);
-        if (fetches == null || !fetches.remove(fetch)) {
-            return false;
-        }
-        if (fetches.isEmpty()) {
-            fetching.remove(fetch.chunk);
-        }
-        fetch.holder.inFlight--;
-        return true;
-    }
-
     private void cancelAll(Holder h) {
-        for (List<ChunkFetch> fetches : new ArrayList<>(fetching.values())) {
-            for (ChunkFetch f : new ArrayList<>(fetches)) {
-                if (f.holder == h && finish(f)) {
-                    f.cancel();
-                }
-            }
-        }
-    }
-
-    private void drop(Holder h) {
-        h.dropped = true;
-        cancelAll(h);
+        fetching.finishHolder(h).forEach(ChunkFetch::cancel);
     }
 
     private void tick() {
@@ -331,7 +239,7 @@ final class Swarm implements ChunkFetch.Listener, AutoCloseable {
         synchronized (this) {
             double seconds = Math.max(1e-3, (now - lastTick) / 1e9);
             lastTick = now;
-            for (Holder h : holders.values()) {
+            for (Holder h : planner.holders()) {
                 h.measure(seconds);
                 long patience = Math.max(settings.stallAfter().toNanos(),
                         (long) (3e9 * 64 * 1024 / h.plannedRate()));
@@ -355,12 +263,7 @@ final class Swarm implements ChunkFetch.Listener, AutoCloseable {
         finder.find(found -> {
             synchronized (this) {
                 searching = false;
-                for (Holder fresh : found) {
-                    Holder known = holders.putIfAbsent(fresh.neighbour.id(), fresh);
-                    if (known != null && !known.dropped) {
-                        known.excludedUntil = 0;
-                    }
-                }
+                planner.found(found);
                 assign();
             }
         });
@@ -371,7 +274,7 @@ final class Swarm implements ChunkFetch.Listener, AutoCloseable {
         ticker.cancel(false);
         synchronized (this) {
             closed = true;
-            holders.values().forEach(this::cancelAll);
+            planner.holders().forEach(this::cancelAll);
             ready.clear();
             notifyAll();
         }

@@ -1,6 +1,7 @@
 package org.diva.server.pool.swarm;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -105,11 +106,15 @@ public final class SwarmReaders {
             try {
                 HttpRequest get = HttpRequest.newBuilder(URI.create(content(h.neighbour, id) + "/chunks"))
                         .timeout(Duration.ofSeconds(10)).build();
-                HttpResponse<byte[]> response = neighbours.client().send(get, HttpResponse.BodyHandlers.ofByteArray());
-                if (response.statusCode() == 200) {
-                    ChunkList list = ChunkList.decode(response.body());
-                    if (list.contentId().equals(id)) {
-                        return Optional.of(list);
+                HttpResponse<InputStream> response = neighbours.client().send(get,
+                        HttpResponse.BodyHandlers.ofInputStream());
+                try (InputStream body = response.body()) {
+                    if (response.statusCode() == 200) {
+                        // never more than the longest list there can be: a hostile holder cannot fill our memory
+                        ChunkList list = ChunkList.decode(body.readNBytes(ChunkList.MAX_WIRE_BYTES + 1));
+                        if (list.contentId().equals(id)) {
+                            return Optional.of(list);
+                        }
                     }
                 }
             } catch (IOException e) {

@@ -28,8 +28,12 @@ public record SwarmSettings(int readAhead, int perHolder, Duration stallAfter, D
         }
     }
 
-    /** 16 MiB ahead (a second at 16 MB/s, enough to keep four residential uplinks busy), 3 requests per holder. */
+    /**
+     * 16 MiB ahead (a second at 16 MB/s, enough to keep four residential uplinks busy); 2 requests per holder: one
+     * streaming while the next starts covers the round trip, and the chunk under the read position shares its
+     * holder's upload with one other request, not more.
+     */
     public static SwarmSettings defaults() {
-        return new SwarmSettings(16, 3, Duration.ofSeconds(1), Duration.ofSeconds(30), 3, Duration.ofMillis(100));
+        return new SwarmSettings(16, 2, Duration.ofSeconds(1), Duration.ofSeconds(30), 3, Duration.ofMillis(100));
     }
 }

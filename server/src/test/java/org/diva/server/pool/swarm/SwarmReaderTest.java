@@ -12,10 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.diva.server.pool.content.ChunkList;
@@ -101,17 +103,22 @@ class SwarmReaderTest {
     @Test
     void aHolderServingCorruptBytesCannotCorruptTheStreamAndIsDropped() throws Exception {
         byte[] title = title(3);
-        TestHolder honest = holder("honest", 8_000_000, title);
-        TestHolder liar = holder("liar", 8_000_000, title);
+        TestHolder honest = holder("honest", 2_000_000, title);
+        TestHolder liar = holder("liar", FAST, title);
         TestHolder reader = holder("reader", FAST, null);
         TestHolder.trustEachOther(List.of(honest, liar, reader));
         ContentId id = honest.ids.chunksOf(file(honest)).contentId();
         assertEquals(id, liar.ids.chunksOf(file(liar)).contentId());
         corruptInPlace(file(liar));
-        try (SwarmChannel channel = readers(reader, List.of(liar, honest)).openSwarm(id)) {
+        SwarmSettings oneStrikeLess = new SwarmSettings(16, 2, Duration.ofSeconds(1), Duration.ofSeconds(30), 2,
+                Duration.ofMillis(100));
+        SwarmReaders readers = new SwarmReaders(new FixedNeighbours(reader, List.of(liar, honest)), reader.store,
+                reader.ids, timer, System::nanoTime, oneStrikeLess);
+        try (SwarmChannel channel = readers.openSwarm(id)) {
             assertArrayEquals(title, readAll(channel, 100_000));
             SwarmStats stats = channel.stats();
-            assertTrue(stats.badChunksFrom().get(liar.id()) >= 1, "counted against the liar: " + stats);
+            assertTrue(stats.badChunksFrom().get(liar.id()) >= 2, "counted against the liar: " + stats);
+            assertEquals(Set.of(liar.id()), stats.dropped(), "the liar (faster, so asked first) is dropped");
             assertEquals(0, stats.badChunksFrom().get(honest.id()), stats.toString());
         }
         assertTrue(Files.readAllBytes(tmp.resolve("reader").resolve("pool-cache").resolve(id.hex())
