@@ -96,8 +96,9 @@ final class Planner {
     }
 
     /**
-     * A second holder for the chunk the reader waits on, if one with a free slot would bring the whole chunk in
-     * less than half the time the request out now still needs.
+     * A second holder for the chunk the reader waits on, if one would bring the whole chunk in less than half the
+     * time the request out now still needs. The race may take one request beyond {@code perHolder}: the reader is
+     * stopped until this chunk is here, so it comes before the read-ahead.
      */
     Optional<Holder> raceFor(int wanted, long now) {
         List<ChunkFetch> racing = fetching.of(wanted);
@@ -110,7 +111,7 @@ final class Planner {
         Set<Holder> bad = badSenders.getOrDefault(wanted, Set.of());
         return holders.values().stream()
                 .filter(h -> h != slow.holder && h.usable(now) && h.holds(wanted) && !bad.contains(h)
-                        && h.inFlight < settings.perHolder())
+                        && h.inFlight <= settings.perHolder())
                 .filter(h -> (fetching.owed(h) + slow.length) / h.plannedRate() < remaining / 2)
                 .findFirst();
     }

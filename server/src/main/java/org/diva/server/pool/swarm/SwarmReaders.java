@@ -33,7 +33,8 @@ import org.diva.server.pool.serve.ContentEndpoints;
  * entry point for the media endpoint and the transcoder.
  */
 public final class SwarmReaders {
-    private static final Duration ASK_TIMEOUT = Duration.ofSeconds(2);
+    /** Long enough for a neighbour across town under load; a holder that answers later is found on a re-ask. */
+    private static final Duration ASK_TIMEOUT = Duration.ofSeconds(5);
 
     private final Neighbours neighbours;
     private final ContentStore store;

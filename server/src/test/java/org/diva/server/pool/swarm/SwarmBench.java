@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,9 +17,11 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import org.diva.server.pool.Neighbours.Neighbour;
 import org.diva.server.pool.ServerId;
 import org.diva.server.pool.content.ChunkList;
 import org.diva.server.pool.content.ContentId;
+import org.diva.server.pool.content.ContentStore;
 
 /**
  * The driver of bench/swarm: one reader (this JVM) pulls a title from k = 1..4 holder processes
@@ -38,7 +41,7 @@ public final class SwarmBench {
     private ContentId id;
     private long size;
 
-    private record Proc(Process process, java.net.URI base, ServerId id) {
+    private record Proc(Process process, URI base, ServerId id) {
     }
 
     private SwarmBench(Path work, long cap, String classpath) throws Exception {
@@ -71,6 +74,7 @@ public final class SwarmBench {
         for (int k = 1; k <= 4; k++) {
             ratios.add(new ArrayList<>());
         }
+        warmUp();
         List<Double> crash = new ArrayList<>();
         List<Double> silent = new ArrayList<>();
         for (int rep = 1; rep <= reps; rep++) {
@@ -106,23 +110,35 @@ public final class SwarmBench {
                 median(silent) * 1e3);
     }
 
+    /** An untimed read of the first 16 MiB from every holder: a running server's code is compiled, ours too. */
+    private void warmUp() throws Exception {
+        try (SwarmChannel channel = readersFor(holders).openSwarm(id)) {
+            ByteBuffer buffer = ByteBuffer.allocate(ChunkList.CHUNK_SIZE);
+            for (int i = 0; i < 16 && channel.read(buffer.clear()) > 0; i++) {
+                // reading is the point
+            }
+        }
+    }
+
+    /** A reader of the given holders with a fresh, empty store of budget 0: every byte crosses the network. */
+    private SwarmReaders readersFor(List<Proc> from) throws IOException {
+        FixedNeighbours neighbours = new FixedNeighbours(reader, List.of());
+        List<ServerId> members = new ArrayList<>(List.of(reader.id()));
+        for (Proc p : from) {
+            neighbours.online.add(new Neighbour(p.id(), "holder", p.base()));
+            members.add(p.id());
+        }
+        reader.trust().setMembers(members);
+        ContentStore store = ContentStore.open(Files.createTempDirectory(work, "store"), 0);
+        return new SwarmReaders(neighbours, store, reader.ids(), timer, System::nanoTime, SwarmSettings.defaults());
+    }
+
     private record Result(double seconds, double longestGapBefore, double longestGapAfter) {
     }
 
     /** Reads the whole title; with a fault, does it to holder {@code victim} at 40% of the title. */
     private Result read(List<Proc> from, int victim, String fault) throws Exception {
-        FixedNeighbours neighbours = new FixedNeighbours(reader, List.of());
-        List<ServerId> members = new ArrayList<>(List.of(reader.id()));
-        for (Proc p : from) {
-            neighbours.online.add(new org.diva.server.pool.Neighbours.Neighbour(p.id(), "holder", p.base()));
-            members.add(p.id());
-        }
-        reader.trust().setMembers(members);
-        // a fresh, empty store each time (budget 0 keeps nothing): every byte comes over the network
-        Path storeDir = Files.createTempDirectory(work, "store");
-        var store = org.diva.server.pool.content.ContentStore.open(storeDir, 0);
-        SwarmReaders readers = new SwarmReaders(neighbours, store, reader.ids(), timer, System::nanoTime,
-                SwarmSettings.defaults());
+        SwarmReaders readers = readersFor(from);
         ByteBuffer buffer = ByteBuffer.allocate(ChunkList.CHUNK_SIZE);
         long start = System.nanoTime();
         long last = start;
@@ -176,7 +192,7 @@ public final class SwarmBench {
         }
         String[] parts = line.split(" ");
         id = new ContentId(parts[3]);
-        return new Proc(p, java.net.URI.create(parts[1]), ServerId.parse(parts[2]));
+        return new Proc(p, URI.create(parts[1]), ServerId.parse(parts[2]));
     }
 
     private static void signal(Proc proc, String signal) throws IOException, InterruptedException {
