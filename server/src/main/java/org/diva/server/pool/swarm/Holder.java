@@ -16,6 +16,7 @@ final class Holder {
     private Optional<BitSet> chunks;
     int inFlight;
     double rate;
+    private double sendingRate;
     long lastProgress;
     long bytesSinceTick;
     long bytesTotal;
@@ -56,8 +57,21 @@ final class Holder {
         if (inFlight > 0 || bytesSinceTick > 0) {
             double sample = bytesSinceTick / seconds;
             rate = rate == 0 ? sample : 0.7 * rate + 0.3 * sample;
+            if (bytesSinceTick > 0) {
+                sendingRate = rate;
+            }
         }
         bytesSinceTick = 0;
+    }
+
+    /**
+     * How long it may send nothing before it has stalled: {@code floor}, or three slices' time at the rate it had
+     * while it was sending, if longer. Not the current rate: that falls while it sends nothing, and the patience
+     * would then grow as fast as the silence.
+     */
+    long patienceNanos(long floor, int slice) {
+        double sending = sendingRate > 0 ? sendingRate : UNKNOWN_RATE;
+        return Math.max(floor, (long) (3e9 * slice / sending));
     }
 
     @Override

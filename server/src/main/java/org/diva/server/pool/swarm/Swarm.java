@@ -15,9 +15,11 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.diva.server.pool.content.ChunkList;
 import org.diva.server.pool.content.ContentStore;
+import org.diva.server.pool.serve.UploadLimiter;
 
 /**
  * The chunks of one title being read: which are ready, which are on their way from whom, and who gets asked next.
@@ -54,7 +56,7 @@ final class Swarm implements ChunkFetch.Listener, AutoCloseable {
 
     /** Finds holders again when none can give a needed chunk (neighbours come and go). */
     interface HolderFinder {
-        void find(java.util.function.Consumer<List<Holder>> found);
+        void find(Consumer<List<Holder>> found);
     }
 
     Swarm(ChunkList list, ContentStore store, List<Holder> initial, HttpClient client, ScheduledExecutorService timer,
@@ -79,13 +81,18 @@ final class Swarm implements ChunkFetch.Listener, AutoCloseable {
 
     /** The verified bytes of a chunk, waiting until they are here; the read position moves to it. */
     byte[] chunk(int index) throws IOException {
-        if (stored.get(index)) {
-            Optional<byte[]> local = store.read(list.contentId(), index);
-            if (local.isPresent() && local.get().length == list.length(index)) {
+        boolean local;
+        synchronized (this) {
+            local = stored.get(index);
+        }
+        if (local) {
+            // read outside the lock: the disk must not hold up the fetches' callbacks
+            Optional<byte[]> kept = store.read(list.contentId(), index);
+            if (kept.isPresent() && kept.get().length == list.length(index)) {
                 synchronized (this) {
                     moveTo(index);
                 }
-                return local.get();
+                return kept.get();
             }
         }
         long deadline = nanoTime.getAsLong() + settings.readTimeout().toNanos();
@@ -241,9 +248,8 @@ final class Swarm implements ChunkFetch.Listener, AutoCloseable {
             lastTick = now;
             for (Holder h : planner.holders()) {
                 h.measure(seconds);
-                long patience = Math.max(settings.stallAfter().toNanos(),
-                        (long) (3e9 * 64 * 1024 / h.plannedRate()));
-                if (h.inFlight > 0 && now - h.lastProgress > patience) {
+                if (h.inFlight > 0 && now - h.lastProgress > h.patienceNanos(settings.stallAfter().toNanos(),
+                        UploadLimiter.SLICE)) {
                     h.setback(now);
                     cancelAll(h);
                 }

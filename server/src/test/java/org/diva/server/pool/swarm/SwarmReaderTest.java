@@ -101,6 +101,29 @@ class SwarmReaderTest {
     }
 
     @Test
+    void aHolderThatGoesSilentLosesItsChunksToTheOthers() throws Exception {
+        byte[] title = title(5);
+        TestHolder silent = holder("silent", 2_000_000, title);
+        TestHolder alive = holder("alive", 2_000_000, title);
+        TestHolder reader = holder("reader", FAST, null);
+        TestHolder.trustEachOther(List.of(silent, alive, reader));
+        ContentId id = alive.ids.chunksOf(file(alive)).contentId();
+        try (SwarmChannel channel = readers(reader, List.of(silent, alive)).openSwarm(id)) {
+            byte[] head = readN(channel, 10);
+            silent.freeze();
+            long frozenAt = System.nanoTime();
+            byte[] rest = readAll(channel, 65536);
+            double seconds = (System.nanoTime() - frozenAt) / 1e9;
+            byte[] all = new byte[head.length + rest.length];
+            System.arraycopy(head, 0, all, 0, head.length);
+            System.arraycopy(rest, 0, all, head.length, rest.length);
+            assertArrayEquals(title, all);
+            // 5.5 MiB from one holder at 2 MB/s is about 3 s; waiting out the read timeout (30 s) would be a failure
+            assertTrue(seconds < 20, "the read waited on the silent holder: " + seconds + " s");
+        }
+    }
+
+    @Test
     void aHolderServingCorruptBytesCannotCorruptTheStreamAndIsDropped() throws Exception {
         byte[] title = title(3);
         TestHolder honest = holder("honest", 2_000_000, title);

@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.diva.server.catalogue.Database;
@@ -44,6 +45,7 @@ public final class TestHolder implements AutoCloseable {
     final Server jetty;
     final URI base;
     private final String name;
+    private volatile CountDownLatch frozen = new CountDownLatch(0);
 
     private TestHolder(String name, Path dir, long uploadBytesPerSecond, long cacheBytes) throws Exception {
         this.name = name;
@@ -53,8 +55,11 @@ public final class TestHolder implements AutoCloseable {
         ids = new ContentIds(database.dataSource(), hasher);
         store = ContentStore.open(dir.resolve("pool-cache"), cacheBytes);
         Router router = new Router();
-        new ContentEndpoints(ids, store, new UploadLimiter(uploadBytesPerSecond, System::nanoTime),
-                new TlsPeerCaller(trust)).addRoutes(router);
+        TlsPeerCaller callers = new TlsPeerCaller(trust);
+        new ContentEndpoints(ids, store, new UploadLimiter(uploadBytesPerSecond, System::nanoTime), request -> {
+            awaitThaw();
+            return callers.of(request);
+        }).addRoutes(router);
         jetty = new Server(new QueuedThreadPool(64, 4));
         SslContextFactory.Server ssl = new SslContextFactory.Server();
         ssl.setSslContext(tls.context());
@@ -113,6 +118,19 @@ public final class TestHolder implements AutoCloseable {
         pool.forEach(h -> h.trust.setMembers(members));
     }
 
+    /** From now on requests are accepted and then answered with silence (a stopped process, a dead route). */
+    public void freeze() {
+        frozen = new CountDownLatch(1);
+    }
+
+    private void awaitThaw() {
+        try {
+            frozen.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Stops serving at once (open connections are closed), as a crashed holder's peers see it. */
     public void stopServing() throws Exception {
         jetty.stop();
@@ -120,6 +138,7 @@ public final class TestHolder implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        frozen.countDown();
         jetty.stop();
         hasher.shutdownNow();
         database.close();
