@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.nio.channels.FileChannel;
 import java.nio.ByteBuffer;
+import java.time.Clock;
 
 /**
  * Chunks fetched from neighbours, on disk under {@code <data>/pool-cache}, within a size budget: a second play is
@@ -35,21 +36,27 @@ public final class ContentStore {
 
     private final Path root;
     private final long budget;
+    private final Clock clock;
     /** Chunk files in least-recently-used order, with their sizes. Guarded by {@code this}. */
     private final LinkedHashMap<Path, Long> lru = new LinkedHashMap<>(16, 0.75f, true);
     private long used;
 
-    private ContentStore(Path root, long budget) {
+    private ContentStore(Path root, long budget, Clock clock) {
         this.root = root;
         this.budget = budget;
+        this.clock = clock;
     }
 
-    /** Opens (creating) the store in {@code folder}, dropping unfinished writes and evicting down to the budget. */
-    public static ContentStore open(Path folder, long budgetBytes) throws IOException {
+    /**
+     * Opens (creating) the store in {@code folder}, dropping unfinished writes and evicting down to the budget.
+     *
+     * @param clock stamps each chunk's last use on its file, which orders eviction after a restart
+     */
+    public static ContentStore open(Path folder, long budgetBytes, Clock clock) throws IOException {
         if (budgetBytes < 0) {
             throw new IllegalArgumentException("the content store's budget is negative: " + budgetBytes);
         }
-        ContentStore store = new ContentStore(Files.createDirectories(folder), budgetBytes);
+        ContentStore store = new ContentStore(Files.createDirectories(folder), budgetBytes, clock);
         store.load();
         return store;
     }
@@ -139,7 +146,7 @@ public final class ContentStore {
         }
         try {
             byte[] data = Files.readAllBytes(file);
-            Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis()));
+            Files.setLastModifiedTime(file, FileTime.from(clock.instant()));
             return Optional.of(data);
         } catch (NoSuchFileException e) {
             return Optional.empty();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.BitSet;
 import java.util.Optional;
 import java.util.Random;
@@ -25,7 +26,7 @@ class ContentStoreTest {
         byte[] bytes = bytes(4 * MIB);
         ChunkList list = ChunkList.hash(Files.write(tmp.resolve("t"), bytes));
         ContentId id = list.contentId();
-        ContentStore store = ContentStore.open(tmp.resolve("cache"), 3L * MIB);
+        ContentStore store = ContentStore.open(tmp.resolve("cache"), 3L * MIB, Clock.systemUTC());
         store.putList(list);
         for (int i = 0; i < 3; i++) {
             store.put(id, i, chunk(bytes, i), MIB);
@@ -46,18 +47,18 @@ class ContentStoreTest {
         byte[] bytes = bytes(2 * MIB);
         ChunkList list = ChunkList.hash(Files.write(tmp.resolve("t"), bytes));
         ContentId id = list.contentId();
-        ContentStore store = ContentStore.open(tmp.resolve("cache"), 10L * MIB);
+        ContentStore store = ContentStore.open(tmp.resolve("cache"), 10L * MIB, Clock.systemUTC());
         store.putList(list);
         store.put(id, 1, chunk(bytes, 1), MIB);
         Path torn = tmp.resolve("cache").resolve(id.hex()).resolve("0.chunk.17.tmp");
         Files.write(torn, new byte[1000]);
-        ContentStore reopened = ContentStore.open(tmp.resolve("cache"), 10L * MIB);
+        ContentStore reopened = ContentStore.open(tmp.resolve("cache"), 10L * MIB, Clock.systemUTC());
         assertEquals(Optional.of(list), reopened.list(id));
         assertEquals(BitSet.valueOf(new long[] {2}), reopened.held(id));
         assertArrayEquals(chunk(bytes, 1), reopened.read(id, 1).orElseThrow());
         assertFalse(Files.exists(torn), "a write cut short by a crash is dropped on open");
         assertEquals(MIB, reopened.used());
-        ContentStore smaller = ContentStore.open(tmp.resolve("cache"), MIB / 2);
+        ContentStore smaller = ContentStore.open(tmp.resolve("cache"), MIB / 2, Clock.systemUTC());
         assertEquals(0, smaller.used(), "a smaller budget after a restart evicts down to it");
     }
 
@@ -65,7 +66,7 @@ class ContentStoreTest {
     void aChunkListThatDoesNotMatchItsFolderIsIgnored() throws Exception {
         ChunkList list = ChunkList.hash(Files.write(tmp.resolve("t"), bytes(100)));
         ContentId other = ChunkList.hash(Files.write(tmp.resolve("u"), bytes(101))).contentId();
-        ContentStore store = ContentStore.open(tmp.resolve("cache"), MIB);
+        ContentStore store = ContentStore.open(tmp.resolve("cache"), MIB, Clock.systemUTC());
         Files.createDirectories(tmp.resolve("cache").resolve(other.hex()));
         Files.write(tmp.resolve("cache").resolve(other.hex()).resolve("list"), list.encode());
         assertEquals(Optional.empty(), store.list(other));

@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -129,7 +130,7 @@ public final class SwarmBench {
             members.add(p.id());
         }
         reader.trust().setMembers(members);
-        ContentStore store = ContentStore.open(Files.createTempDirectory(work, "store"), 0);
+        ContentStore store = ContentStore.open(Files.createTempDirectory(work, "store"), 0, Clock.systemUTC());
         return new SwarmReaders(neighbours, store, reader.ids(), timer, System::nanoTime, SwarmSettings.defaults());
     }
 

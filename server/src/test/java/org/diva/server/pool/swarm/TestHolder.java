@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -53,7 +54,7 @@ public final class TestHolder implements AutoCloseable {
         tls = new PoolTls(identity, trust);
         database = Database.open(dir);
         ids = new ContentIds(database.dataSource(), hasher);
-        store = ContentStore.open(dir.resolve("pool-cache"), cacheBytes);
+        store = ContentStore.open(dir.resolve("pool-cache"), cacheBytes, Clock.systemUTC());
         Router router = new Router();
         TlsPeerCaller callers = new TlsPeerCaller(trust);
         new ContentEndpoints(ids, store, new UploadLimiter(uploadBytesPerSecond, System::nanoTime), request -> {
