@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.diva.config.Settings;
@@ -35,11 +36,19 @@ import org.diva.server.playback.ClientProfiles;
 import org.diva.server.playback.Playback;
 import org.diva.server.playback.ProfileStreamOffers;
 import org.diva.server.pool.ServerIdentity;
+import org.diva.server.pool.bridge.ContentIdRoute;
+import org.diva.server.pool.bridge.SwarmNeighbourContent;
+import org.diva.server.pool.content.ContentIds;
+import org.diva.server.pool.content.ContentStore;
 import org.diva.server.pool.membership.Pool;
 import org.diva.server.pool.neighbourhood.PoolCatalogue;
+import org.diva.server.pool.serve.ContentEndpoints;
+import org.diva.server.pool.serve.UploadLimiter;
 import org.diva.server.pool.sharing.PeerCaller;
 import org.diva.server.pool.sharing.SharedFolders;
 import org.diva.server.pool.sharing.SharedItems;
+import org.diva.server.pool.swarm.SwarmReaders;
+import org.diva.server.pool.swarm.SwarmSettings;
 import org.diva.server.stream.ConvertedStreams;
 import org.diva.server.stream.StreamProduction;
 import org.diva.server.subtitles.EmbeddedSubtitles;
@@ -52,12 +61,18 @@ import org.diva.transcode.probe.MediaProber;
 import org.diva.transcode.probe.StandardProbes;
 import org.diva.transcode.profile.DeviceProfiles;
 import org.diva.transcode.thumbnail.Thumbnailer;
+import org.diva.upnp.igd.IgdPortMapper;
+import org.diva.upnp.igd.LanAddress;
+import org.diva.upnp.igd.MappingPlan;
+import org.diva.upnp.igd.Reachability;
 import org.diva.upnp.network.NetworkSelectionException;
 import org.diva.upnp.render.Renderer;
+import org.diva.upnp.service.Scheduler;
 import org.diva.upnp.transport.HttpLimits;
 import org.diva.upnp.transport.UpnpHttpHandler;
 import org.diva.web.HttpServer;
 import org.diva.web.Router;
+import org.diva.web.json.JsonResponses;
 import org.diva.web.live.LiveEndpoint;
 import org.eclipse.jetty.server.Handler;
 import org.slf4j.Logger;
@@ -114,12 +129,16 @@ public final class DivaServer implements AutoCloseable {
             router.getAndHead("/media/{id}/stream", new LiveEndpoint(new ConvertedStreams(catalogue,
                     clientProfiles, playback, offers, production::pipelines, production.jobs())));
             Pool pool = pool(database, router);
-            PoolCatalogue poolCatalogue = new PoolCatalogue(new SharedItems(database.dataSource(), catalogue,
-                    SharedFolders.of(settings.pool().shares(), settings.library().mediaDirs())),
+            SharedItems shared = new SharedItems(database.dataSource(), catalogue,
+                    SharedFolders.of(settings.pool().shares(), settings.library().mediaDirs()));
+            PoolCatalogue poolCatalogue = new PoolCatalogue(shared,
                     PeerCaller.fromTls(pool.trust()), pool.neighbours(), clientProfiles,
                     new PlaybackDecision(Conversions.diva()), PoolCatalogue.DEFAULT_DEADLINE);
             poolCatalogue.addPeerRoutes(pool.peerRouter());
             poolCatalogue.addApiRoutes(router);
+            poolCatalogue.setContent(swarm(database, pool, shared));
+            started.add(pool);
+            pool.start(); // before UPnP: the router is asked to forward the ports it listens on
             Thumbnails thumbnails = new Thumbnails(catalogue, new ThumbnailStore(database.dataSource(), clock),
                     new Thumbnailer(clock, Thumbnailer.DEFAULT_TIME_LIMIT), Thumbnails.makers(2, 1000));
             started.add(thumbnails);
@@ -130,10 +149,16 @@ public final class DivaServer implements AutoCloseable {
             if (settings.network().upnp()) {
                 dlna = new DlnaServer(settings.server().name(), Version.current(), settings.server().dataDir(),
                         settings.network().interfaces(), view, upnpHttp, clock, r -> rendererFound(devices, r),
-                        offers, poolCatalogue.upnpView(pool::inPool));
+                        offers, poolCatalogue.upnpView(pool::inPool), List.of(portMapper(pool, router)));
                 new RenderersApi(dlna.renderers(), dlna.control(), view).addRoutes(router);
             } else {
                 RenderersApi.addDisabledRoutes(router);
+                Reachability off = new Reachability(settings.pool().externalHost().isPresent()
+                        ? Reachability.Mode.MANUAL : Reachability.Mode.OFF, Optional.empty(),
+                        settings.pool().externalHost(), List.of(), Optional.of("UPnP is off (--upnp off), so "
+                        + "the router is not asked to forward the pool ports"));
+                router.get("/api/v1/pool/reachability", (request, response, callback, params) ->
+                        JsonResponses.send(response, callback, 200, off));
             }
             Handler routes = settings.network().upnp()
                     ? new Handler.Sequence(upnpHttp, poolCatalogue.neighbourItems(), router)
@@ -153,8 +178,6 @@ public final class DivaServer implements AutoCloseable {
                     LOG.warn("TVs will not find DiVA until it restarts with a network: {}", e.getMessage());
                 }
             }
-            started.add(pool); // after HTTP: the peer API and the group close first
-            pool.start();
             firstScan = library.start();
         } catch (Exception e) {
             close();
@@ -192,6 +215,51 @@ public final class DivaServer implements AutoCloseable {
             }
         }
         return InetAddress.getByName(hostAddress());
+    }
+
+    /**
+     * Neighbours' titles pulled from every holder at once: content ids (shared folders hashed in the background at
+     * the lowest priority), the content store within {@code --pool-cache}, the peer content endpoints within
+     * {@code --upload-limit}, and the swarm reader behind {@code /media/n-...}.
+     */
+    private SwarmNeighbourContent swarm(Database database, Pool pool, SharedItems shared) throws IOException {
+        ExecutorService hasher = ContentIds.lowPriorityHasher();
+        started.add(hasher::shutdownNow);
+        ContentIds ids = new ContentIds(database.dataSource(), hasher);
+        ContentStore store = ContentStore.open(settings.server().dataDir().resolve("pool-cache"),
+                settings.pool().cacheBytes(), clock);
+        PeerCaller members = PeerCaller.fromTls(pool.trust());
+        new ContentEndpoints(ids, store, new UploadLimiter(settings.pool().uploadBytesPerSecond(), System::nanoTime),
+                members).addRoutes(pool.peerRouter());
+        new ContentIdRoute(shared, ids, members).addRoutes(pool.peerRouter());
+        ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "diva-swarm");
+            thread.setDaemon(true);
+            return thread;
+        });
+        started.add(ticks::shutdownNow);
+        ids.hashInBackground(settings.pool().shares());
+        return new SwarmNeighbourContent(pool.neighbours(), new SwarmReaders(pool.neighbours(), store, ids, ticks,
+                System::nanoTime, SwarmSettings.defaults()));
+    }
+
+    /**
+     * Asks the router (UPnP IGD) to forward the pool and peer ports, on the UPnP stack's control point; what it
+     * achieved is at {@code GET /api/v1/pool/reachability}.
+     */
+    private IgdPortMapper portMapper(Pool pool, Router router) {
+        ScheduledExecutorService renewals = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "diva-igd");
+            thread.setDaemon(true);
+            return thread;
+        });
+        started.add(renewals::shutdownNow);
+        IgdPortMapper mapper = new IgdPortMapper(MappingPlan.forPool(settings.pool(), pool.poolPort(),
+                pool.peerPort()), Scheduler.of(renewals), renewals, clock, LanAddress.discoveredOn(),
+                status -> LOG.info("pool reachability: {}", status));
+        router.get("/api/v1/pool/reachability", (request, response, callback, params) -> JsonResponses.send(
+                response, callback, 200, mapper.status()));
+        return mapper;
     }
 
     /** A renderer's description names it in the device list once it fetches media. */

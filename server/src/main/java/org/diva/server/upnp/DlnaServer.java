@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.diva.upnp.device.ControlPointRole;
 import org.diva.upnp.device.DeviceDescription;
 import org.diva.upnp.device.DeviceIdentity;
 import org.diva.upnp.device.MediaServerDevice;
@@ -44,13 +46,17 @@ public final class DlnaServer implements AutoCloseable {
     public DlnaServer(String name, String version, Path dataDir, List<String> interfaces, LibraryView library,
                       UpnpHttpHandler http, Clock clock, Consumer<Renderer> rendererFound, StreamOffers offers)
             throws IOException {
-        this(name, version, dataDir, interfaces, library, http, clock, rendererFound, offers, NeighbourhoodView.NONE);
+        this(name, version, dataDir, interfaces, library, http, clock, rendererFound, offers, NeighbourhoodView.NONE,
+                List.of());
     }
 
-    /** @param neighbourhood the neighbours' shared folders, a "Neighbourhood" container under the root in a pool */
+    /**
+     * @param neighbourhood the neighbours' shared folders, a "Neighbourhood" container under the root in a pool
+     * @param roles         more control-point work on the same UPnP stack (the router's port mapping)
+     */
     public DlnaServer(String name, String version, Path dataDir, List<String> interfaces, LibraryView library,
                       UpnpHttpHandler http, Clock clock, Consumer<Renderer> rendererFound, StreamOffers offers,
-                      NeighbourhoodView neighbourhood) throws IOException {
+                      NeighbourhoodView neighbourhood, List<ControlPointRole> roles) throws IOException {
         this.library = library;
         renderers = new RendererRegistry(clock, rendererFound);
         control = new RendererControl(renderers, http::port);
@@ -61,7 +67,7 @@ public final class DlnaServer implements AutoCloseable {
                 new LibraryContentDirectory(library, DirectoryOptions.defaults(), offers, neighbourhood),
                 DlnaProfiles.sourceProtocolInfos(),
                 new SamsungFeatureList("video", "music", "photos"),
-                new InMemoryBookmarks(), http, clock, List.of(renderers));
+                new InMemoryBookmarks(), http, clock, Stream.concat(Stream.of(renderers), roles.stream()).toList());
     }
 
     /** The renderers found so far. */

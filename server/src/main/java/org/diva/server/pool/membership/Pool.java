@@ -50,6 +50,7 @@ public final class Pool implements AutoCloseable {
     private final Membership membership;
     private final Pinger pinger;
     private ScheduledFuture<?> pings;
+    private volatile int poolPort;
 
     /**
      * @param settings    pool port (0: free ports, tests), external host/port when forwarded by hand
@@ -84,7 +85,7 @@ public final class Pool implements AutoCloseable {
     /** Starts the peer server and rejoins the remembered pool, if any. */
     public void start() throws Exception {
         peerServer.start();
-        int poolPort = settings.poolPort() == 0 ? freePort() : settings.poolPort();
+        poolPort = settings.poolPort() == 0 ? freePort() : settings.poolPort();
         String host = settings.externalHost().orElse(bindAddress.getHostAddress());
         HostPort advertisedPool = new HostPort(host, settings.externalPort().orElse(poolPort));
         int advertisedPeerPort = settings.externalPort().isPresent() ? settings.externalPort().getAsInt() + 1
@@ -109,6 +110,11 @@ public final class Pool implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0, 1, bindAddress)) {
             return socket.getLocalPort();
         }
+    }
+
+    /** The pool port this server listens on (known once started; chosen then when the setting is 0). */
+    public int poolPort() {
+        return poolPort;
     }
 
     /** Whether this server is in a pool now (its group channel is up). */

@@ -12,6 +12,7 @@ import org.diva.server.pool.content.ChunkList;
 import org.diva.server.pool.content.ContentId;
 import org.diva.server.pool.content.ContentIds;
 import org.diva.server.pool.content.ContentStore;
+import org.diva.server.pool.sharing.PeerCaller;
 import org.diva.web.Router;
 import org.diva.web.json.ApiException;
 import org.diva.web.media.RangeRequest;

@@ -18,7 +18,7 @@ import org.diva.server.pool.ServerIdentity;
 import org.diva.server.pool.content.ContentIds;
 import org.diva.server.pool.content.ContentStore;
 import org.diva.server.pool.serve.ContentEndpoints;
-import org.diva.server.pool.serve.TlsPeerCaller;
+import org.diva.server.pool.sharing.PeerCaller;
 import org.diva.server.pool.serve.UploadLimiter;
 import org.diva.web.Router;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -56,7 +56,7 @@ public final class TestHolder implements AutoCloseable {
         ids = new ContentIds(database.dataSource(), hasher);
         store = ContentStore.open(dir.resolve("pool-cache"), cacheBytes, Clock.systemUTC());
         Router router = new Router();
-        TlsPeerCaller callers = new TlsPeerCaller(trust);
+        PeerCaller callers = PeerCaller.fromTls(trust);
         new ContentEndpoints(ids, store, new UploadLimiter(uploadBytesPerSecond, System::nanoTime), request -> {
             awaitThaw();
             return callers.of(request);
