@@ -1,6 +1,5 @@
 package org.diva.server;
 
-import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
@@ -13,13 +12,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import org.diva.config.Settings;
 import org.diva.server.api.CatalogueApi;
 import org.diva.server.api.DevicesApi;
-import org.diva.server.api.PoolApi;
 import org.diva.server.api.ProfilesApi;
 import org.diva.server.api.RenderersApi;
 import org.diva.server.api.ThumbnailApi;
@@ -35,20 +30,11 @@ import org.diva.server.library.ScanResult;
 import org.diva.server.playback.ClientProfiles;
 import org.diva.server.playback.Playback;
 import org.diva.server.playback.ProfileStreamOffers;
-import org.diva.server.pool.ServerIdentity;
-import org.diva.server.pool.bridge.ContentIdRoute;
-import org.diva.server.pool.bridge.SwarmNeighbourContent;
-import org.diva.server.pool.content.ContentIds;
-import org.diva.server.pool.content.ContentStore;
 import org.diva.server.pool.membership.Pool;
 import org.diva.server.pool.neighbourhood.PoolCatalogue;
-import org.diva.server.pool.serve.ContentEndpoints;
-import org.diva.server.pool.serve.UploadLimiter;
 import org.diva.server.pool.sharing.PeerCaller;
 import org.diva.server.pool.sharing.SharedFolders;
 import org.diva.server.pool.sharing.SharedItems;
-import org.diva.server.pool.swarm.SwarmReaders;
-import org.diva.server.pool.swarm.SwarmSettings;
 import org.diva.server.stream.ConvertedStreams;
 import org.diva.server.stream.StreamProduction;
 import org.diva.server.subtitles.EmbeddedSubtitles;
@@ -61,18 +47,12 @@ import org.diva.transcode.probe.MediaProber;
 import org.diva.transcode.probe.StandardProbes;
 import org.diva.transcode.profile.DeviceProfiles;
 import org.diva.transcode.thumbnail.Thumbnailer;
-import org.diva.upnp.igd.IgdPortMapper;
-import org.diva.upnp.igd.LanAddress;
-import org.diva.upnp.igd.MappingPlan;
-import org.diva.upnp.igd.Reachability;
 import org.diva.upnp.network.NetworkSelectionException;
 import org.diva.upnp.render.Renderer;
-import org.diva.upnp.service.Scheduler;
 import org.diva.upnp.transport.HttpLimits;
 import org.diva.upnp.transport.UpnpHttpHandler;
 import org.diva.web.HttpServer;
 import org.diva.web.Router;
-import org.diva.web.json.JsonResponses;
 import org.diva.web.live.LiveEndpoint;
 import org.eclipse.jetty.server.Handler;
 import org.slf4j.Logger;
@@ -128,7 +108,8 @@ public final class DivaServer implements AutoCloseable {
             started.add(production);
             router.getAndHead("/media/{id}/stream", new LiveEndpoint(new ConvertedStreams(catalogue,
                     clientProfiles, playback, offers, production::pipelines, production.jobs())));
-            Pool pool = pool(database, router);
+            PoolAssembly poolParts = new PoolAssembly(settings, clock, started);
+            Pool pool = poolParts.pool(database, router);
             SharedItems shared = new SharedItems(database.dataSource(), catalogue,
                     SharedFolders.of(settings.pool().shares(), settings.library().mediaDirs()));
             PoolCatalogue poolCatalogue = new PoolCatalogue(shared,
@@ -136,7 +117,7 @@ public final class DivaServer implements AutoCloseable {
                     new PlaybackDecision(Conversions.diva()), PoolCatalogue.DEFAULT_DEADLINE);
             poolCatalogue.addPeerRoutes(pool.peerRouter());
             poolCatalogue.addApiRoutes(router);
-            poolCatalogue.setContent(swarm(database, pool, shared));
+            poolCatalogue.setContent(poolParts.swarm(database, pool, shared));
             started.add(pool);
             pool.start(); // before UPnP: the router is asked to forward the ports it listens on
             Thumbnails thumbnails = new Thumbnails(catalogue, new ThumbnailStore(database.dataSource(), clock),
@@ -149,16 +130,11 @@ public final class DivaServer implements AutoCloseable {
             if (settings.network().upnp()) {
                 dlna = new DlnaServer(settings.server().name(), Version.current(), settings.server().dataDir(),
                         settings.network().interfaces(), view, upnpHttp, clock, r -> rendererFound(devices, r),
-                        offers, poolCatalogue.upnpView(pool::inPool), List.of(portMapper(pool, router)));
+                        offers, poolCatalogue.upnpView(pool::inPool), List.of(poolParts.portMapper(pool, router)));
                 new RenderersApi(dlna.renderers(), dlna.control(), view).addRoutes(router);
             } else {
                 RenderersApi.addDisabledRoutes(router);
-                Reachability off = new Reachability(settings.pool().externalHost().isPresent()
-                        ? Reachability.Mode.MANUAL : Reachability.Mode.OFF, Optional.empty(),
-                        settings.pool().externalHost(), List.of(), Optional.of("UPnP is off (--upnp off), so "
-                        + "the router is not asked to forward the pool ports"));
-                router.get("/api/v1/pool/reachability", (request, response, callback, params) ->
-                        JsonResponses.send(response, callback, 200, off));
+                poolParts.addUnmappedReachability(router);
             }
             Handler routes = settings.network().upnp()
                     ? new Handler.Sequence(upnpHttp, poolCatalogue.neighbourItems(), router)
@@ -183,83 +159,6 @@ public final class DivaServer implements AutoCloseable {
             close();
             throw e;
         }
-    }
-
-    /**
-     * The neighbourhood pool: this server's identity (made on first start), membership over JGroups and the peer
-     * HTTPS API, its JSON API on {@code router}. Started after the HTTP server by {@link #start()}.
-     */
-    private Pool pool(Database database, Router router) throws Exception {
-        ServerIdentity identity = ServerIdentity.loadOrCreate(settings.server().dataDir());
-        ScheduledExecutorService events = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "diva-pool");
-            thread.setDaemon(true);
-            return thread;
-        });
-        started.add(events::shutdownNow);
-        Pool pool = new Pool(settings.pool(), settings.server().name(), poolAddress(), database.dataSource(),
-                identity, clock, events);
-        new PoolApi(pool).addRoutes(router);
-        return pool;
-    }
-
-    /**
-     * Where the pool and peer ports listen: the external host when it is one of this machine's own addresses (no
-     * router in between, e.g. loopback in tests), else the first LAN address, which the router forwards to.
-     */
-    private InetAddress poolAddress() throws IOException {
-        if (settings.pool().externalHost().isPresent()) {
-            InetAddress external = InetAddress.getByName(settings.pool().externalHost().get());
-            if (external.isLoopbackAddress() || NetworkInterface.getByInetAddress(external) != null) {
-                return external;
-            }
-        }
-        return InetAddress.getByName(hostAddress());
-    }
-
-    /**
-     * Neighbours' titles pulled from every holder at once: content ids (shared folders hashed in the background at
-     * the lowest priority), the content store within {@code --pool-cache}, the peer content endpoints within
-     * {@code --upload-limit}, and the swarm reader behind {@code /media/n-...}.
-     */
-    private SwarmNeighbourContent swarm(Database database, Pool pool, SharedItems shared) throws IOException {
-        ExecutorService hasher = ContentIds.lowPriorityHasher();
-        started.add(hasher::shutdownNow);
-        ContentIds ids = new ContentIds(database.dataSource(), hasher);
-        ContentStore store = ContentStore.open(settings.server().dataDir().resolve("pool-cache"),
-                settings.pool().cacheBytes(), clock);
-        PeerCaller members = PeerCaller.fromTls(pool.trust());
-        new ContentEndpoints(ids, store, new UploadLimiter(settings.pool().uploadBytesPerSecond(), System::nanoTime),
-                members).addRoutes(pool.peerRouter());
-        new ContentIdRoute(shared, ids, members).addRoutes(pool.peerRouter());
-        ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "diva-swarm");
-            thread.setDaemon(true);
-            return thread;
-        });
-        started.add(ticks::shutdownNow);
-        ids.hashInBackground(settings.pool().shares());
-        return new SwarmNeighbourContent(pool.neighbours(), new SwarmReaders(pool.neighbours(), store, ids, ticks,
-                System::nanoTime, SwarmSettings.defaults()));
-    }
-
-    /**
-     * Asks the router (UPnP IGD) to forward the pool and peer ports, on the UPnP stack's control point; what it
-     * achieved is at {@code GET /api/v1/pool/reachability}.
-     */
-    private IgdPortMapper portMapper(Pool pool, Router router) {
-        ScheduledExecutorService renewals = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "diva-igd");
-            thread.setDaemon(true);
-            return thread;
-        });
-        started.add(renewals::shutdownNow);
-        IgdPortMapper mapper = new IgdPortMapper(MappingPlan.forPool(settings.pool(), pool.poolPort(),
-                pool.peerPort()), Scheduler.of(renewals), renewals, clock, LanAddress.discoveredOn(),
-                status -> LOG.info("pool reachability: {}", status));
-        router.get("/api/v1/pool/reachability", (request, response, callback, params) -> JsonResponses.send(
-                response, callback, 200, mapper.status()));
-        return mapper;
     }
 
     /** A renderer's description names it in the device list once it fetches media. */
@@ -297,7 +196,7 @@ public final class DivaServer implements AutoCloseable {
         return "http://" + hostAddress() + ":" + port() + "/";
     }
 
-    private static String hostAddress() {
+    static String hostAddress() {
         try {
             for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
                 if (!nic.isUp() || nic.isLoopback() || nic.isVirtual()) {
