@@ -122,13 +122,17 @@ final class PoolAssembly {
 
     /**
      * Asks the router (UPnP IGD) to forward the pool and peer ports, on the UPnP stack's control point; what it
-     * achieved is at {@code GET /api/v1/pool/reachability}.
+     * achieved is at {@code GET /api/v1/pool/reachability}, and the pool advertises the router's external address
+     * and forwarded ports to its members while both ports are mapped.
      */
     IgdPortMapper portMapper(Pool pool, Router router) {
         ScheduledExecutorService renewals = daemonScheduler("diva-igd");
         IgdPortMapper mapper = new IgdPortMapper(MappingPlan.forPool(settings.pool(), pool.poolPort(),
                 pool.peerPort()), Scheduler.of(renewals), renewals, clock, LanAddress.discoveredOn(),
-                status -> LOG.info("pool reachability: {}", status));
+                status -> {
+                    LOG.info("pool reachability: {}", status);
+                    pool.reachabilityChanged(status);
+                });
         router.get("/api/v1/pool/reachability", (request, response, callback, params) -> JsonResponses.send(
                 response, callback, 200, mapper.status()));
         return mapper;

@@ -42,7 +42,7 @@ final class Invites {
             byte[] secret = Pool.random(m.random, InviteCode.SECRET_BYTES);
             Instant expires = m.clock.instant().plus(validity);
             m.registry.addInvite(id, Pool.sha256(secret), expires);
-            return new InviteCode(pool, m.self, id, secret, expires, List.of(m.advertisedPeer));
+            return new InviteCode(pool, m.self, id, secret, expires, List.of(m.advertised.peer()));
         }
     }
 
@@ -94,7 +94,7 @@ final class Invites {
         }
         PeerWire.JoinRequest request = new PeerWire.JoinRequest(code.inviteId(),
                 Base64.getUrlEncoder().withoutPadding().encodeToString(code.secret()), m.name,
-                Optional.of(m.advertisedPool.toString()), Optional.of(m.advertisedPeer.toString()));
+                Optional.of(m.advertised.pool().toString()), Optional.of(m.advertised.peer().toString()));
         PeerWire.JoinAnswer answer = joinClient.join(m.identity, code, request);
         synchronized (m) {
             m.requireNoPool();

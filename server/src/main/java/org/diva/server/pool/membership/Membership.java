@@ -1,7 +1,6 @@
 package org.diva.server.pool.membership;
 
 import java.net.InetAddress;
-import java.net.URI;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.sql.SQLException;
@@ -48,13 +47,13 @@ final class Membership implements AutoCloseable {
     final Acks acks = new Acks();
     final SecureRandom random = new SecureRandom();
     private final Invites invites = new Invites(this);
+    private final AddressChange addressChange = new AddressChange(this);
     private final PoolEvents events;
 
     private InetAddress bindAddress;
     private int poolPort;
-    private Optional<HostPort> external = Optional.empty();
-    HostPort advertisedPool;
-    URI advertisedPeer;
+    /** Where neighbours dial this server; replaced whole, so readers outside the lock see one consistent set. */
+    volatile Advertised advertised;
     volatile PoolChannel channel;
     private volatile int generation;
     Optional<String> poolName = Optional.empty();
@@ -74,13 +73,10 @@ final class Membership implements AutoCloseable {
         this.events = new PoolEvents(this);
     }
 
-    synchronized void start(InetAddress bind, int port, Optional<HostPort> externalAddress, HostPort pool,
-                            URI peer) throws Exception {
+    synchronized void start(InetAddress bind, int port, Advertised addresses) throws Exception {
         bindAddress = bind;
         poolPort = port;
-        external = externalAddress;
-        advertisedPool = pool;
-        advertisedPeer = peer;
+        advertised = addresses;
         trust.setOpenInvites(this::isOpenInvite);
         Optional<PoolRegistry.PoolInfo> remembered = registry.pool();
         if (remembered.isPresent()) {
@@ -93,6 +89,11 @@ final class Membership implements AutoCloseable {
         }
     }
 
+    /** Advertises new addresses (see {@link AddressChange}); false if they are the current ones. */
+    boolean advertise(Advertised next) throws Exception {
+        return addressChange.apply(next);
+    }
+
     private boolean isOpenInvite(String id) {
         try {
             return registry.isOpenInvite(InviteCode.checkInviteId(id), clock.instant());
@@ -102,8 +103,8 @@ final class Membership implements AutoCloseable {
     }
 
     Member selfMember() {
-        return new Member(self, name, Pool.der(identity.certificate()), Optional.of(advertisedPool),
-                Optional.of(advertisedPeer), clock.instant());
+        return new Member(self, name, Pool.der(identity.certificate()), Optional.of(advertised.pool()),
+                Optional.of(advertised.peer()), clock.instant());
     }
 
     synchronized PoolStatus status() throws SQLException {
@@ -119,8 +120,9 @@ final class Membership implements AutoCloseable {
     }
 
     synchronized PeerWire.Info info() {
-        return new PeerWire.Info(self.toString(), name, poolName.orElse(""), Optional.of(advertisedPool.toString()),
-                Optional.of(advertisedPeer.toString()));
+        Advertised now = advertised;
+        return new PeerWire.Info(self.toString(), name, poolName.orElse(""), Optional.of(now.pool().toString()),
+                Optional.of(now.peer().toString()));
     }
 
     synchronized void create(String pool) throws Exception {
@@ -243,7 +245,7 @@ final class Membership implements AutoCloseable {
 
     void openChannel() throws Exception {
         int mine = ++generation;
-        PoolChannel opened = new PoolChannel(tls.context(), self, bindAddress, poolPort, external,
+        PoolChannel opened = new PoolChannel(tls.context(), self, bindAddress, poolPort, advertised.external(),
                 events.listener(() -> generation == mine));
         channel = opened;
         refresh();
@@ -261,13 +263,18 @@ final class Membership implements AutoCloseable {
     }
 
     private void closeChannel() {
+        dropChannel();
+        view.setInView(Set.of());
+    }
+
+    /** Closes the channel but leaves the view as it is, for a channel opened again at once. */
+    synchronized void dropChannel() {
         PoolChannel current = channel;
         channel = null;
         generation++;
         if (current != null) {
             current.close();
         }
-        view.setInView(Set.of());
     }
 
     String requirePool() {

@@ -1,6 +1,7 @@
 package org.diva.server.pool.membership;
 
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,6 +12,7 @@ import java.security.cert.CertificateEncodingException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +23,7 @@ import org.diva.server.pool.PoolTls;
 import org.diva.server.pool.PoolTrust;
 import org.diva.server.pool.ServerId;
 import org.diva.server.pool.ServerIdentity;
+import org.diva.upnp.igd.Reachability;
 import org.diva.web.Router;
 import org.diva.web.peer.PeerHttpsServer;
 import org.slf4j.Logger;
@@ -51,6 +54,8 @@ public final class Pool implements AutoCloseable {
     private final Pinger pinger;
     private ScheduledFuture<?> pings;
     private volatile int poolPort;
+    /** The addresses from the settings (or the LAN), advertised again when the router's mapping is lost. */
+    private volatile Advertised configured;
 
     /**
      * @param settings    pool port (0: free ports, tests), external host/port when forwarded by hand
@@ -94,8 +99,41 @@ public final class Pool implements AutoCloseable {
                 .replaceFirst(":\\d+$", "") + ":" + advertisedPeerPort);
         Optional<HostPort> external = settings.externalHost().isPresent() || settings.externalPort().isPresent()
                 ? Optional.of(advertisedPool) : Optional.empty();
-        membership.start(bindAddress, poolPort, external, advertisedPool, advertisedPeer);
+        configured = new Advertised(advertisedPool, advertisedPeer, external);
+        membership.start(bindAddress, poolPort, configured);
         pings = scheduler.scheduleWithFixedDelay(this::ping, 0, PING_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Advertises the router's external address and forwarded ports to the pool once UPnP IGD mapped both the pool
+     * and the peer port, and the configured addresses again when a mapping is lost. A household's
+     * {@code --external-host} wins over the router: it forwarded the ports by hand and knows better. The work
+     * (a registry write, a message to the pool, perhaps a new channel) runs on the pool's scheduler, since the
+     * mapper calls this with its lock held.
+     *
+     * @return done when the addresses are advertised (for tests); empty if started not yet or overridden by hand
+     */
+    public Optional<Future<?>> reachabilityChanged(Reachability now) {
+        Advertised lan = configured;
+        if (lan == null || settings.externalHost().isPresent()) {
+            return Optional.empty();
+        }
+        Optional<InetSocketAddress> pool = now.advertised(poolPort);
+        Optional<InetSocketAddress> peer = now.advertised(peerServer.port());
+        Advertised next = pool.isPresent() && peer.isPresent() ? Advertised.forwarded(pool.get(), peer.get()) : lan;
+        return Optional.of(scheduler.submit(() -> {
+            try {
+                membership.advertise(next);
+            } catch (Exception e) {
+                LOG.warn("could not advertise pool {} and peer {} to the pool: {}", next.pool(), next.peer(),
+                        e.toString());
+            }
+        }));
+    }
+
+    /** What this server tells neighbours to dial now. */
+    public HostPort advertisedPoolAddress() {
+        return membership.advertised.pool();
     }
 
     private void ping() {

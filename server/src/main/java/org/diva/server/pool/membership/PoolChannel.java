@@ -164,6 +164,13 @@ final class PoolChannel implements AutoCloseable {
         return channel.getAddress();
     }
 
+    /** The pool address this channel announces to the others (the external one behind NAT). */
+    Optional<String> physicalAddress() {
+        Object physical = channel.down(new org.jgroups.Event(org.jgroups.Event.GET_PHYSICAL_ADDRESS,
+                channel.getAddress()));
+        return Optional.ofNullable(physical).map(Object::toString);
+    }
+
     /** Ends the connection to a removed member (see {@link PoolTcp}). */
     boolean closeConnectionTo(Address member) {
         return tcp.closeConnectionTo(member);

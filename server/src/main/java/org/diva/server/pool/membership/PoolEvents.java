@@ -73,8 +73,8 @@ final class PoolEvents {
         m.view.setInView(members.keySet());
         LOG.info("pool view {}: {}", view.getViewId(), members.keySet().stream().map(ServerId::shortForm).toList());
         List<String> removed = m.registry.removed().stream().map(ServerId::toString).toList();
-        m.broadcast(new PoolMessage.MemberInfo(m.name, Optional.of(m.advertisedPool.toString()),
-                Optional.of(m.advertisedPeer.toString())));
+        m.broadcast(new PoolMessage.MemberInfo(m.name, Optional.of(m.advertised.pool().toString()),
+                Optional.of(m.advertised.peer().toString())));
         PoolChannel channel = m.channel;
         if (channel != null && view.size() > 1 && view.getCoord().equals(channel.address())) {
             m.broadcast(new PoolMessage.Roster(m.registry.members().stream().map(MemberJson::of).toList(), removed));

@@ -62,7 +62,7 @@ class PoolSecurityTest {
     }
 
     private static int poolPort(TestMember m) {
-        return m.pool.membership().advertisedPool.port();
+        return m.pool.membership().advertised.pool().port();
     }
 
     private static URI peer(TestMember m, String path) {
