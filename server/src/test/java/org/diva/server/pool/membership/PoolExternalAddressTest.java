@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
+import org.diva.config.PoolSettings;
 import org.diva.server.pool.ServerId;
 import org.diva.upnp.igd.PortRequest;
 import org.diva.upnp.igd.PortState;
@@ -130,6 +133,18 @@ class PoolExternalAddressTest {
                 && registered(c, a.id()).flatMap(Member::poolAddress).equals(Optional.of(lanPool)));
         await(Duration.ofSeconds(5), "all three up after the switch back",
                 () -> a.seesUp(b, c) && b.seesUp(a, c) && c.seesUp(a, b));
+    }
+
+    @Test
+    void aHouseholdsExternalHostWinsOverTheRouter() throws Exception {
+        PoolSettings byHand = new PoolSettings(0, List.of(), PoolSettings.DEFAULT_UPLOAD_BYTES_PER_SECOND, 0,
+                Optional.of("127.0.0.1"), OptionalInt.empty(), true);
+        TestMember a = TestMember.start("Alder", tmp.resolve("Alder"), Clock.systemUTC(), byHand);
+        started.add(a);
+        a.pool.create("Elm Street");
+        HostPort before = a.pool.advertisedPoolAddress();
+        assertEquals(Optional.empty(), a.pool.reachabilityChanged(mapped(a, 40_000, 40_001, true)));
+        assertEquals(before, a.pool.advertisedPoolAddress());
     }
 
     @Test

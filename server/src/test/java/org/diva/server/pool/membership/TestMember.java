@@ -27,7 +27,7 @@ final class TestMember implements AutoCloseable {
     final ScheduledExecutorService scheduler;
     final Pool pool;
 
-    private TestMember(String name, Path dir, Clock clock) throws Exception {
+    private TestMember(String name, Path dir, Clock clock, PoolSettings settings) throws Exception {
         this.name = name;
         this.dir = dir;
         this.database = Database.open(dir);
@@ -37,7 +37,7 @@ final class TestMember implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.pool = new Pool(settings(), name, LOOPBACK, database.dataSource(), identity, clock, scheduler);
+        this.pool = new Pool(settings, name, LOOPBACK, database.dataSource(), identity, clock, scheduler);
     }
 
     static PoolSettings settings() {
@@ -51,8 +51,12 @@ final class TestMember implements AutoCloseable {
     }
 
     static TestMember start(String name, Path dir, Clock clock) throws Exception {
+        return start(name, dir, clock, settings());
+    }
+
+    static TestMember start(String name, Path dir, Clock clock, PoolSettings settings) throws Exception {
         Files.createDirectories(dir);
-        TestMember member = new TestMember(name, dir, clock);
+        TestMember member = new TestMember(name, dir, clock, settings);
         try {
             member.pool.start();
         } catch (Exception e) {
