@@ -31,7 +31,7 @@ public sealed interface PoolMessage {
     record MemberRemoved(String id, String reason, long ack) implements PoolMessage {
     }
 
-    /** A member's name and addresses, sent by itself when the view changes. */
+    /** A member's name and addresses, sent by itself when the view changes and when its addresses move. */
     record MemberInfo(String name, Optional<String> poolAddress, Optional<String> peerAddress)
             implements PoolMessage {
     }
