@@ -102,7 +102,8 @@ final class PoolAssembly {
     /**
      * Neighbours' titles pulled from every holder at once: content ids (shared folders hashed in the background at
      * the lowest priority), the content store within {@code --pool-cache}, the peer content endpoints within
-     * {@code --upload-limit}, and the swarm reader behind {@code /media/n-...}.
+     * {@code --upload-limit}, and the swarm reader behind {@code /media/n-...}, which reports each chunk's transfer
+     * to the membership view.
      */
     SwarmNeighbourContent swarm(Database database, Pool pool, SharedItems shared) throws IOException {
         ExecutorService hasher = ContentIds.lowPriorityHasher();
@@ -116,8 +117,9 @@ final class PoolAssembly {
         new ContentIdRoute(shared, ids, members).addRoutes(pool.peerRouter());
         ScheduledExecutorService ticks = daemonScheduler("diva-swarm");
         ids.hashInBackground(settings.pool().shares());
+        // every chunk received feeds the sender's throughput in the membership view (GET /api/v1/pool)
         return new SwarmNeighbourContent(pool.neighbours(), new SwarmReaders(pool.neighbours(), store, ids, ticks,
-                System::nanoTime, SwarmSettings.defaults()));
+                System::nanoTime, SwarmSettings.defaults(), pool::recordTransfer));
     }
 
     /**

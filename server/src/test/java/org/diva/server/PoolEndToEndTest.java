@@ -100,5 +100,12 @@ class PoolEndToEndTest {
         assertEquals(206, part.statusCode());
         assertArrayEquals(Arrays.copyOfRange(original, 100, 1000), part.body());
         assertTrue(URLEncoder.encode(id, StandardCharsets.UTF_8).equals(id), "ids need no escaping: " + id);
+
+        // the chunks A pulled from B fed B's throughput in A's view of the pool
+        JsonNode bInA = null;
+        for (JsonNode m : a.getJson("/api/v1/pool").get("members")) {
+            bInA = m.get("name").asText().equals("Household B") ? m : bInA;
+        }
+        assertTrue(bInA != null && bInA.path("bytesPerSecond").asDouble() > 0, "B's throughput in A's view: " + bInA);
     }
 }

@@ -2,26 +2,23 @@ package org.diva.server.pool.sharing;
 
 import java.sql.SQLException;
 import java.util.Optional;
-import org.diva.server.catalogue.CatalogueItem;
-import org.diva.server.catalogue.ViewItems;
-import org.diva.upnp.dlna.DlnaFormat;
 import org.diva.web.Endpoint;
 import org.diva.web.Router;
 import org.diva.web.json.ApiException;
 import org.diva.web.json.JsonEndpoint;
 import org.diva.web.json.JsonResponses;
-import org.diva.web.media.MediaEndpoint;
-import org.diva.web.media.ServedFile;
 
 /**
  * The peer API of the shared catalogue, for members only:
  * <ul>
  *   <li>{@code GET /peer/v1/items?parent=&offset=&limit=}: the shares (no parent), or a page of a shared folder;</li>
  *   <li>{@code GET /peer/v1/items?query=&limit=}: shared items whose title, file name, artist or album matches;</li>
- *   <li>{@code GET /peer/v1/items/{id}}: one shared item;</li>
- *   <li>{@code GET /peer/v1/items/{id}/content}: its bytes, with ranges (upload limits are the swarm's part).</li>
+ *   <li>{@code GET /peer/v1/items/{id}}: one shared item.</li>
  * </ul>
  * An item outside the shares is a 404 like an item that does not exist, so a neighbour cannot even tell it is there.
+ * There is deliberately no route here for an item's bytes: they go out only by content id
+ * ({@code /peer/v1/items/{id}/content-id}, then {@code /peer/v1/content/{contentId}}), where the upload cap and
+ * its fair shares apply, so no member can read past the cap by another door.
  */
 public final class PeerCatalogueRoutes {
     public static final int DEFAULT_LIMIT = 100;
@@ -39,14 +36,6 @@ public final class PeerCatalogueRoutes {
         router.get("/peer/v1/items", members(JsonEndpoint.of(this::list)));
         router.get("/peer/v1/items/{id}", members(JsonEndpoint.of(request ->
                 PeerItems.of(shared(request.path("id"))))));
-        MediaEndpoint content = new MediaEndpoint(id -> {
-            try {
-                return parseId(id).flatMap(this::findQuietly).map(shared -> served(shared.item()));
-            } catch (ApiException e) {
-                return Optional.empty();
-            }
-        });
-        router.getAndHead("/peer/v1/items/{id}/content", members(content));
     }
 
     private Endpoint members(Endpoint endpoint) {
@@ -103,11 +92,6 @@ public final class PeerCatalogueRoutes {
         } catch (SQLException e) {
             throw new IllegalStateException("catalogue lookup failed", e);
         }
-    }
-
-    private static ServedFile served(CatalogueItem item) {
-        DlnaFormat format = ViewItems.dlnaFormat(item);
-        return new ServedFile(item.path(), format.mimeType(), item.size(), item.modified(), Optional.empty());
     }
 
     static Optional<Long> parseId(String id) {

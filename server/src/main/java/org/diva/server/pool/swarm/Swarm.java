@@ -42,6 +42,7 @@ final class Swarm implements ChunkFetch.Listener, AutoCloseable {
     private final LongSupplier nanoTime;
     private final SwarmSettings settings;
     private final HolderFinder finder;
+    private final TransferLog log;
     private final Map<Integer, byte[]> ready = new HashMap<>();
     private final InFlight fetching = new InFlight();
     private final Planner planner;
@@ -60,13 +61,14 @@ final class Swarm implements ChunkFetch.Listener, AutoCloseable {
     }
 
     Swarm(ChunkList list, ContentStore store, List<Holder> initial, HttpClient client, ScheduledExecutorService timer,
-          LongSupplier nanoTime, SwarmSettings settings, HolderFinder finder) {
+          LongSupplier nanoTime, SwarmSettings settings, HolderFinder finder, TransferLog log) {
         this.list = list;
         this.store = store;
         this.client = client;
         this.nanoTime = nanoTime;
         this.settings = settings;
         this.finder = finder;
+        this.log = log;
         this.stored = store.held(list.contentId());
         this.lastTick = nanoTime.getAsLong();
         this.lastSearch = lastTick;
@@ -197,6 +199,8 @@ final class Swarm implements ChunkFetch.Listener, AutoCloseable {
         boolean good = list.verifies(fetch.chunk, data, length);
         boolean kept = false;
         if (good) {
+            // a raced duplicate counts too: its holder did send it at that rate
+            log.transferred(fetch.holder.neighbour.id(), length, Math.max(1, nanoTime.getAsLong() - fetch.started));
             try {
                 store.put(list.contentId(), fetch.chunk, data, length);
                 kept = length <= store.budget();

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
@@ -42,19 +43,28 @@ public final class SwarmReaders {
     private final ScheduledExecutorService timer;
     private final LongSupplier nanoTime;
     private final SwarmSettings settings;
+    private final TransferLog log;
+
+    /** A reader that reports its transfers to nobody. */
+    public SwarmReaders(Neighbours neighbours, ContentStore store, ContentIds ids, ScheduledExecutorService timer,
+                        LongSupplier nanoTime, SwarmSettings settings) {
+        this(neighbours, store, ids, timer, nanoTime, settings, TransferLog.NONE);
+    }
 
     /**
      * @param timer    runs each read's stall checks (a tick per read every {@code settings.tick()}); not owned
      * @param nanoTime the clock, {@code System::nanoTime} outside tests
+     * @param log      hears of every verified chunk: holder, bytes, and nanos from request to last byte
      */
     public SwarmReaders(Neighbours neighbours, ContentStore store, ContentIds ids, ScheduledExecutorService timer,
-                        LongSupplier nanoTime, SwarmSettings settings) {
+                        LongSupplier nanoTime, SwarmSettings settings, TransferLog log) {
         this.neighbours = neighbours;
         this.store = store;
         this.ids = ids;
         this.timer = timer;
         this.nanoTime = nanoTime;
         this.settings = settings;
+        this.log = Objects.requireNonNull(log, "log");
     }
 
     /**
@@ -83,7 +93,7 @@ public final class SwarmReaders {
         }
         store.putList(list.get());
         Swarm swarm = new Swarm(list.get(), store, holders, neighbours.client(), timer, nanoTime, settings,
-                found -> ask(id).thenAccept(found));
+                found -> ask(id).thenAccept(found), log);
         return new SwarmChannel(swarm);
     }
 

@@ -24,6 +24,8 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.diva.server.catalogue.CatalogueItem;
 import org.diva.server.catalogue.Database;
 import org.diva.server.devices.ClientDevices;
@@ -67,9 +69,11 @@ class NeighbourhoodCatalogueTest {
     private FixedNeighbours neighbours;
     private PoolCatalogue pool;
     private HttpServer api;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
 
     @BeforeAll
     void households() throws Exception {
+        open.add(timer::shutdownNow);
         a = track(new TestHousehold("Alice", dir.resolve("a")));
         b = track(new TestHousehold("Bob", dir.resolve("b")));
         c = track(new TestHousehold("Carol", dir.resolve("c")));
@@ -167,9 +171,9 @@ class NeighbourhoodCatalogueTest {
         String id = new NeighbourItemId(b.id(), Long.toString(secret.id())).toString();
         assertTrue(get("/api/v1/items/" + id + "/playback", 404).get("error").get("message").asText().contains("does not share"));
         assertEquals(404, status("/media/" + id));
-        pool.setContent(new PeerRangeContent(neighbours));
+        pool.setContent(a.swarmContent(neighbours, timer));
         assertEquals(404, status("/media/" + id));
-        for (String path : List.of("/peer/v1/items/" + secret.id(), "/peer/v1/items/" + secret.id() + "/content")) {
+        for (String path : List.of("/peer/v1/items/" + secret.id(), "/peer/v1/items/" + secret.id() + "/content-id")) {
             HttpResponse<String> direct = a.client().send(HttpRequest.newBuilder(
                     b.asNeighbour().peerBase().resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(404, direct.statusCode(), path + ": " + direct.body());
@@ -211,7 +215,7 @@ class NeighbourhoodCatalogueTest {
         assertEquals(503, none.statusCode());
         assertTrue(none.body().contains("no reader"), none.body());
 
-        pool.setContent(new PeerRangeContent(neighbours));
+        pool.setContent(a.swarmContent(neighbours, timer));
         HttpResponse<byte[]> whole = http.send(request("/media/" + id).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, whole.statusCode(), new String(whole.body()));
         assertArrayEquals(file, whole.body());

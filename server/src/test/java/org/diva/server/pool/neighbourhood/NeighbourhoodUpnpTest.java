@@ -17,6 +17,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.diva.server.catalogue.CatalogueView;
 import org.diva.server.catalogue.Database;
@@ -61,9 +63,11 @@ class NeighbourhoodUpnpTest {
     private FixedNeighbours neighbours;
     private ContentDirectory cds;
     private HttpServer api;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
 
     @BeforeAll
     void households() throws Exception {
+        open.add(timer::shutdownNow);
         a = track(new TestHousehold("Alice", dir.resolve("a")));
         b = track(new TestHousehold("Bob", dir.resolve("b")));
         TestHousehold.trustEachOther(List.of(a, b));
@@ -76,7 +80,7 @@ class NeighbourhoodUpnpTest {
                 Clock.systemUTC())), DeviceProfiles.builtIn());
         PoolCatalogue pool = new PoolCatalogue(a.items, request -> Optional.empty(), neighbours, clients,
                 new PlaybackDecision(Conversions.diva()), DEADLINE);
-        pool.setContent(new PeerRangeContent(neighbours));
+        pool.setContent(a.swarmContent(neighbours, timer));
         cds = new LibraryContentDirectory(new CatalogueView(a.db.dataSource(), a.catalogue, List.of(a.media)),
                 DirectoryOptions.defaults(), StreamOffers.ORIGINAL_ONLY, pool.upnpView(inPool::get));
         Router router = new Router();

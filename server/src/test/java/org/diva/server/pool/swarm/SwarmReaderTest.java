@@ -15,11 +15,16 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import org.diva.server.pool.ServerId;
 import org.diva.server.pool.content.ChunkList;
 import org.diva.server.pool.content.ContentId;
 import org.junit.jupiter.api.AfterEach;
@@ -78,6 +83,39 @@ class SwarmReaderTest {
                 }
             }
         }
+    }
+
+    @Test
+    void everyVerifiedChunkIsLoggedWithItsHolderBytesAndTime() throws Exception {
+        byte[] title = title(7);
+        TestHolder one = holder("one", FAST, title);
+        TestHolder two = holder("two", FAST, title);
+        TestHolder reader = holder("reader", FAST, null);
+        TestHolder.trustEachOther(List.of(one, two, reader));
+        ContentId id = one.ids.chunksOf(file(one)).contentId();
+        Map<ServerId, List<long[]>> logged = new ConcurrentHashMap<>();
+        TransferLog log = (holder, bytes, nanos) -> logged.computeIfAbsent(holder,
+                h -> Collections.synchronizedList(new ArrayList<>())).add(new long[] {bytes, nanos});
+        SwarmReaders readers = new SwarmReaders(new FixedNeighbours(reader, List.of(one, two)), reader.store,
+                reader.ids, timer, System::nanoTime, SwarmSettings.defaults(), log);
+        try (SwarmChannel channel = readers.openSwarm(id)) {
+            assertArrayEquals(title, readAll(channel, 65536));
+        }
+        assertEquals(Set.of(one.id(), two.id()), logged.keySet(), "both holders sent chunks");
+        ChunkList list = one.ids.chunksOf(file(one));
+        Set<Long> lengths = new HashSet<>();
+        for (int i = 0; i < list.count(); i++) {
+            lengths.add((long) list.length(i));
+        }
+        long total = 0;
+        for (List<long[]> transfers : logged.values()) {
+            for (long[] t : transfers) {
+                assertTrue(lengths.contains(t[0]), "a whole chunk, not " + t[0] + " bytes");
+                assertTrue(t[1] > 0, "a positive time");
+                total += t[0];
+            }
+        }
+        assertTrue(total >= title.length, "every chunk was logged once at least: " + total + " of " + title.length);
     }
 
     @Test
