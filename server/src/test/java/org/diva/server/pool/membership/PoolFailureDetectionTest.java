@@ -57,14 +57,16 @@ class PoolFailureDetectionTest {
     }
 
     @Test
-    void aCrashedMemberLeavesTheViewWithinASecondAndAHalf() throws Exception {
+    void aCrashedMemberLeavesTheViewOnItsClosedConnectionNotAfterTheHeartbeatTimeout() throws Exception {
         ServerId c = startPoolWithChild();
         long t0 = System.nanoTime();
         child.process.destroyForcibly(); // SIGKILL from this JVM: no kill command to start in between
         Duration noticed = await(Duration.ofSeconds(3), "the crashed member is down for A and B",
                 () -> bothSeeDown(c));
         System.out.printf("MEASURED crash (kill -9) noticed by A and B after %d ms%n", noticed.toMillis());
-        assertTrue(noticed.compareTo(Duration.ofMillis(1500)) < 0, "took " + noticed);
+        // ~0.6-1 s measured (printed above); the bound only tells the closed connection's suspicion from FD_ALL3's
+        // ~8 s timeout, with room for a loaded machine (1.7 s seen at load 14): speed is not judged by a unit test
+        assertTrue(noticed.compareTo(Duration.ofSeconds(4)) < 0, "took " + noticed);
         assertTrue(a.seesUp(b) && b.seesUp(a));
         assertEquals(1, a.pool.neighbours().online().size());
     }
@@ -73,10 +75,11 @@ class PoolFailureDetectionTest {
     void aSilentMemberLeavesTheViewWithinAboutEightSecondsAndMergesBackWhenItWakes() throws Exception {
         ServerId c = startPoolWithChild();
         child.signal("STOP");
-        Duration noticed = await(Duration.ofSeconds(12), "the silent member is down for A and B",
+        Duration noticed = await(Duration.ofSeconds(15), "the silent member is down for A and B",
                 () -> bothSeeDown(c));
         System.out.printf("MEASURED silent (SIGSTOP) member out of the view after %d ms%n", noticed.toMillis());
-        assertTrue(noticed.compareTo(Duration.ofSeconds(10)) < 0, "took " + noticed);
+        assertTrue(noticed.compareTo(Duration.ofSeconds(6)) > 0 && noticed.compareTo(Duration.ofSeconds(14)) < 0,
+                "FD_ALL3's 7 s without heartbeats, then VERIFY_SUSPECT2: took " + noticed);
         child.signal("CONT");
         Duration merged = await(Duration.ofSeconds(12), "the member is back after SIGCONT",
                 () -> a.stateOf(c).equals(Optional.of(MemberView.State.UP))
