@@ -40,6 +40,11 @@ class PoolStreamsEndToEndTest {
         Path shared = Files.createDirectories(tmp.resolve("b-media").resolve("shared"));
         Files.copy(TRANSCODE_MEDIA.resolve("mkv/h264-aac-subs.mkv"), shared.resolve("holiday.mkv"));
         Files.copy(TRANSCODE_MEDIA.resolve("mpegdemux/mpeg2_bframes_mp2.ts"), shared.resolve("news.ts"));
+        // made here rather than committed: it must span more than one swarm chunk (1 MiB), too big for a fixture
+        Ffmpeg.ffmpeg("-f", "lavfi", "-i", "testsrc2=size=640x360:rate=25", "-f", "lavfi", "-i",
+                "sine=frequency=440", "-t", "4", "-c:v", "libx264", "-preset", "veryfast", "-b:v", "5M", "-minrate",
+                "5M", "-maxrate", "5M", "-bufsize", "2M", "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "64k",
+                shared.resolve("concert.mkv").toString());
         Path profiles = Files.createDirectories(tmp.resolve("a-data").resolve("profiles"));
         Files.writeString(profiles.resolve("kitchen.yaml"), """
                 id: kitchen-tv
@@ -60,7 +65,7 @@ class PoolStreamsEndToEndTest {
                 """);
         a = TestServer.start(mediaA, tmp.resolve("a-data"), "--name", "Household A");
         b = TestServer.start(shared.getParent(), tmp.resolve("b-data"), "--name", "Household B",
-                "--share", shared.toString());
+                "--share", shared.toString(), "--upload-limit", "200000");
         a.postJson("/api/v1/pool", "{\"name\": \"Elm Street\"}");
         String code = a.postJson("/api/v1/pool/invites", "{}").get("code").asText();
         b.postJson("/api/v1/pool/join", "{\"code\": \"" + code + "\"}");
@@ -148,6 +153,22 @@ class PoolStreamsEndToEndTest {
         assertEquals(String.valueOf(first.body().length), second.headers().firstValue("Content-Length")
                 .orElseThrow(), "the second viewer reads the stored stream, with its length");
         assertArrayEquals(first.body(), second.body());
+    }
+
+    @Test
+    void aNeighboursTitleOfSeveralSwarmChunksIsRemuxedAcrossTheChunkBoundaries() throws Exception {
+        Path source = tmp.resolve("b-media/shared/concert.mkv");
+        assertTrue(Files.size(source) > 1_200_000, "the title spans more than one 1 MiB chunk: " + Files.size(source));
+        String id = neighbourItem("concert");
+        JsonNode plan = plan(id, "generic-dlna");
+        assertEquals("remux", plan.get("mode").asText(), plan.toString());
+        HttpResponse<byte[]> stream = a.get(plan.get("url").asText());
+        assertEquals(200, stream.statusCode(), new String(stream.body(), StandardCharsets.UTF_8));
+        Path ts = Files.write(tmp.resolve("concert.ts"), stream.body());
+        assertEquals("", Ffmpeg.decodeErrors(ts));
+        String pictures = videoHashes(source);
+        assertEquals(100, pictures.lines().count(), pictures);
+        assertEquals(pictures, videoHashes(ts), "every picture, including those past the first chunk");
     }
 
     @Test
