@@ -2,12 +2,16 @@ package org.diva.server;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * URL it gets. A reads B's bytes through the swarm and converts them as it converts its own files: a remux to
  * MPEG-TS keeps every picture bit for bit, an MPEG-2 transcode for a user profile in A's data dir gives H.264 with
  * every picture, an MP4-only device gets a whole MP4 with its moov first; ffmpeg decodes all of them without errors.
+ * A title the neighbour replaces is converted afresh: the stream key names the title's version.
  */
 class PoolStreamsEndToEndTest {
     private static final Path TRANSCODE_MEDIA = Path.of("../transcode/src/test/resources/media").toAbsolutePath();
@@ -40,6 +45,7 @@ class PoolStreamsEndToEndTest {
         Path shared = Files.createDirectories(tmp.resolve("b-media").resolve("shared"));
         Files.copy(TRANSCODE_MEDIA.resolve("mkv/h264-aac-subs.mkv"), shared.resolve("holiday.mkv"));
         Files.copy(TRANSCODE_MEDIA.resolve("mpegdemux/mpeg2_bframes_mp2.ts"), shared.resolve("news.ts"));
+        Files.copy(TestServer.FIXTURES.resolve("clip.mkv"), shared.resolve("diary.mkv"));
         // made here rather than committed: it must span more than one swarm chunk (1 MiB), too big for a fixture
         Ffmpeg.ffmpeg("-f", "lavfi", "-i", "testsrc2=size=640x360:rate=25", "-f", "lavfi", "-i",
                 "sine=frequency=440", "-t", "4", "-c:v", "libx264", "-preset", "veryfast", "-b:v", "5M", "-minrate",
@@ -169,6 +175,28 @@ class PoolStreamsEndToEndTest {
         String pictures = videoHashes(source);
         assertEquals(100, pictures.lines().count(), pictures);
         assertEquals(pictures, videoHashes(ts), "every picture, including those past the first chunk");
+    }
+
+    @Test
+    void aTitleTheNeighbourReplacedIsConvertedAfreshNotServedFromTheOldConversion() throws Exception {
+        Path diary = tmp.resolve("b-media/shared/diary.mkv");
+        String id = neighbourItem("diary");
+        String url = plan(id, "generic-dlna").get("url").asText();
+        HttpResponse<byte[]> before = a.get(url);
+        assertEquals(200, before.statusCode(), new String(before.body(), StandardCharsets.UTF_8));
+        String oldPictures = videoHashes(diary);
+        assertEquals(oldPictures, videoHashes(Files.write(tmp.resolve("diary-before.ts"), before.body())));
+
+        Files.copy(TRANSCODE_MEDIA.resolve("mkv/h264-aac-subs.mkv"), diary, StandardCopyOption.REPLACE_EXISTING);
+        Files.setLastModifiedTime(diary, FileTime.from(Instant.now().plusSeconds(60)));
+        b.rescan();
+        assertEquals(id, neighbourItem("diary"), "the holder keeps the item's id for the changed file");
+        String newPictures = videoHashes(diary);
+        assertNotEquals(oldPictures, newPictures);
+        HttpResponse<byte[]> after = a.get(url);
+        assertEquals(200, after.statusCode(), new String(after.body(), StandardCharsets.UTF_8));
+        assertEquals(newPictures, videoHashes(Files.write(tmp.resolve("diary-after.ts"), after.body())),
+                "the stream is the new title's, not the stored conversion of the old one");
     }
 
     @Test
