@@ -21,9 +21,9 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * The item routes for neighbours' ids, placed before the main router: {@code /media/n-...} and
- * {@code /media/n-.../stream} and {@code /api/v1/items/n-...[/playback]}. Requests for local ids fall through untouched ({@link #handle} returns
- * false), so the catalogue's own routes need not know of the pool.
+ * The item routes for neighbours' ids, placed before the main router: {@code /media/n-...},
+ * {@code /media/n-.../stream} and {@code /api/v1/items/n-...[/playback]}. Requests for local ids fall through
+ * untouched ({@link #handle} returns false), so the catalogue's own routes need not know of the pool.
  */
 final class NeighbourRoutes extends Handler.Abstract {
     private final Router router = new Router();
