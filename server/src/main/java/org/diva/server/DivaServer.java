@@ -37,6 +37,7 @@ import org.diva.server.pool.sharing.SharedFolders;
 import org.diva.server.pool.sharing.SharedItems;
 import org.diva.server.stream.ConvertedStreams;
 import org.diva.server.stream.StreamProduction;
+import org.diva.server.stream.TitleConversions;
 import org.diva.server.subtitles.EmbeddedSubtitles;
 import org.diva.server.thumbnails.ThumbnailStore;
 import org.diva.server.thumbnails.Thumbnails;
@@ -106,8 +107,9 @@ public final class DivaServer implements AutoCloseable {
             StreamProduction production = new StreamProduction(settings.server().dataDir().resolve("streams"),
                     settings.streams(), clock);
             started.add(production);
+            TitleConversions conversions = new TitleConversions(offers, production::pipelines, production.jobs());
             router.getAndHead("/media/{id}/stream", new LiveEndpoint(new ConvertedStreams(catalogue,
-                    clientProfiles, playback, offers, production::pipelines, production.jobs())));
+                    clientProfiles, playback, conversions)));
             PoolAssembly poolParts = new PoolAssembly(settings, clock, started);
             Pool pool = poolParts.pool(database, router);
             SharedItems shared = new SharedItems(database.dataSource(), catalogue,
@@ -118,6 +120,7 @@ public final class DivaServer implements AutoCloseable {
             poolCatalogue.addPeerRoutes(pool.peerRouter());
             poolCatalogue.addApiRoutes(router);
             poolCatalogue.setContent(poolParts.swarm(database, pool, shared));
+            poolCatalogue.setConversions(conversions);
             started.add(pool);
             pool.start(); // before UPnP: the router is asked to forward the ports it listens on
             Thumbnails thumbnails = new Thumbnails(catalogue, new ThumbnailStore(database.dataSource(), clock),

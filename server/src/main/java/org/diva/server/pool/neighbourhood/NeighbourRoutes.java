@@ -8,10 +8,12 @@ import org.diva.server.devices.ClientTracker;
 import org.diva.server.playback.ChosenProfile;
 import org.diva.server.playback.ClientProfiles;
 import org.diva.server.playback.Playback;
+import org.diva.server.stream.TitleConversions;
 import org.diva.transcode.decision.PlaybackDecision;
 import org.diva.web.Router;
 import org.diva.web.json.ApiException;
 import org.diva.web.json.JsonEndpoint;
+import org.diva.web.live.LiveEndpoint;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -19,9 +21,9 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * The item routes for neighbours' ids, placed before the main router: {@code /media/n-...} and
- * {@code /api/v1/items/n-...[/playback]}. Requests for local ids fall through untouched ({@link #handle} returns
- * false), so the catalogue's own routes need not know of the pool.
+ * The item routes for neighbours' ids, placed before the main router: {@code /media/n-...},
+ * {@code /media/n-.../stream} and {@code /api/v1/items/n-...[/playback]}. Requests for local ids fall through
+ * untouched ({@link #handle} returns false), so the catalogue's own routes need not know of the pool.
  */
 final class NeighbourRoutes extends Handler.Abstract {
     private final Router router = new Router();
@@ -30,18 +32,15 @@ final class NeighbourRoutes extends Handler.Abstract {
     private final NeighbourPlayback playback;
 
     NeighbourRoutes(NeighbourhoodCatalogue catalogue, ClientProfiles clients, PlaybackDecision decision,
-                    AtomicReference<NeighbourContent> content) {
+                    AtomicReference<NeighbourContent> content, AtomicReference<TitleConversions> conversions) {
         this.catalogue = catalogue;
         this.clients = clients;
         this.playback = new NeighbourPlayback(decision);
         NeighbourMedia media = new NeighbourMedia(catalogue, content);
         router.getAndHead("/media/{id}", (request, response, callback, params) ->
                 media.handle(request, response, callback, parse(params.get("id"))));
-        router.getAndHead("/media/{id}/stream", (request, response, callback, params) -> {
-            parse(params.get("id"));
-            throw new ApiException(501, "converted streams of neighbours' titles are not made yet; devices that "
-                    + "play the file as it is get it at /media/" + params.get("id"));
-        });
+        router.getAndHead("/media/{id}/stream", new LiveEndpoint(new NeighbourStreams(catalogue, clients, playback,
+                content, conversions)));
         router.get("/api/v1/items/{id}", JsonEndpoint.of(request ->
                 PoolItemJson.of(find(catalogue, parse(request.path("id"))))));
         router.get("/api/v1/items/{id}/playback", JsonEndpoint.of(this::playback));

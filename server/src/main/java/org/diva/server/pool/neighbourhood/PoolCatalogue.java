@@ -8,6 +8,7 @@ import org.diva.server.pool.Neighbours;
 import org.diva.server.pool.sharing.PeerCaller;
 import org.diva.server.pool.sharing.PeerCatalogueRoutes;
 import org.diva.server.pool.sharing.SharedItems;
+import org.diva.server.stream.TitleConversions;
 import org.diva.transcode.decision.PlaybackDecision;
 import org.diva.upnp.library.NeighbourhoodView;
 import org.diva.web.Router;
@@ -25,6 +26,7 @@ public final class PoolCatalogue {
     private final PeerCatalogueRoutes peerRoutes;
     private final NeighbourhoodCatalogue neighbourhood;
     private final AtomicReference<NeighbourContent> content = new AtomicReference<>();
+    private final AtomicReference<TitleConversions> conversions = new AtomicReference<>();
     private final NeighbourRoutes itemRoutes;
 
     /**
@@ -39,7 +41,7 @@ public final class PoolCatalogue {
                          PlaybackDecision decision, Duration deadline) {
         this.peerRoutes = new PeerCatalogueRoutes(shared, caller);
         this.neighbourhood = new NeighbourhoodCatalogue(neighbours, deadline);
-        this.itemRoutes = new NeighbourRoutes(neighbourhood, clients, decision, content);
+        this.itemRoutes = new NeighbourRoutes(neighbourhood, clients, decision, content, conversions);
     }
 
     /** {@code /peer/v1/items...} on the peer HTTPS server. */
@@ -63,6 +65,14 @@ public final class PoolCatalogue {
     /** The reader of neighbours' titles (the swarm); until one is set, {@code /media/n-...} answers 503. */
     public void setContent(NeighbourContent reader) {
         content.set(reader);
+    }
+
+    /**
+     * What converts titles (the same as for local items); until one is set, {@code /media/n-.../stream} answers
+     * 503.
+     */
+    public void setConversions(TitleConversions converter) {
+        conversions.set(converter);
     }
 
     /** The neighbours' catalogue, asked on demand. */
