@@ -133,7 +133,8 @@ public final class DivaServer implements AutoCloseable {
             if (settings.network().upnp()) {
                 dlna = new DlnaServer(settings.server().name(), Version.current(), settings.server().dataDir(),
                         settings.network().interfaces(), view, upnpHttp, clock, r -> rendererFound(devices, r),
-                        offers, poolCatalogue.upnpView(pool::inPool), List.of(poolParts.portMapper(pool, router)));
+                        offers, poolCatalogue.upnpView(pool::inPool, offers::convertedElsewhere),
+                        List.of(poolParts.portMapper(pool, router)));
                 new RenderersApi(dlna.renderers(), dlna.control(), view).addRoutes(router);
             } else {
                 RenderersApi.addDisabledRoutes(router);

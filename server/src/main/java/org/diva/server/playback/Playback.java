@@ -47,6 +47,20 @@ public final class Playback {
         return item.map(found -> plan(found, profile));
     }
 
+    /**
+     * The decision for a title served elsewhere than the catalogue (a neighbour's, at {@code itemPath}, e.g.
+     * {@code /media/n-...}): converted output is at that path's {@code /stream?profile=}.
+     */
+    public Planned planElsewhere(MediaInfo media, DeviceProfile profile, String itemPath) {
+        Decision made = decision.decide(media, profile);
+        Optional<String> path = switch (made.mode()) {
+            case UNSUPPORTED -> Optional.empty();
+            case DIRECT -> Optional.of(itemPath);
+            default -> Optional.of(itemPath + "/stream?profile=" + profile.id());
+        };
+        return new Planned(0, profile, Optional.of(media), made, path);
+    }
+
     public Planned plan(CatalogueItem item, DeviceProfile profile) {
         if (item.status() != ItemStatus.OK || item.info().isEmpty()) {
             Decision unreadable = new Decision(Mode.UNSUPPORTED, Optional.empty(), List.of("DiVA could not read the "

@@ -64,6 +64,21 @@ public final class ProfileStreamOffers implements StreamOffers {
         }
     }
 
+    /**
+     * What {@code client} is offered converted for a title served elsewhere at {@code itemPath} (a neighbour's),
+     * decided on its media information; empty when it plays as it is or not at all.
+     */
+    public List<ConvertedStream> convertedElsewhere(MediaInfo media, ClientContext client, String itemPath) {
+        DeviceProfile profile = clients.forClient(client.remoteAddress().getHostAddress(),
+                client.userAgent().orElse(null), client.avClientInfo()).profile();
+        try {
+            return converted(playback.planElsewhere(media, profile, itemPath)).map(List::of).orElse(List.of());
+        } catch (RuntimeException e) { // one bad title must not break a TV's listing
+            LOG.warn("could not decide how {} plays {}: {}", profile.id(), itemPath, e.toString());
+            return List.of();
+        }
+    }
+
     /** The converted stream a plan makes, as the DIDL-Lite announces it; empty for direct play and unsupported. */
     public Optional<ConvertedStream> converted(Playback.Planned plan) {
         if (plan.path().isEmpty() || plan.decision().mode() == Mode.DIRECT || plan.decision().target().isEmpty()) {

@@ -63,7 +63,7 @@ final class ChildPages {
                     r -> describe(containers.folder(roots.tree(), r, ""), OptionalLong.empty(), rendering));
         }
         if (listing instanceof Listing.Remote remote) {
-            return neighbourhood.page(parent, remote, offset, limit, rendering.baseUrl());
+            return neighbourhood.page(parent, remote, offset, limit, rendering);
         }
         return folder(parent, (Listing.Folder) listing, offset, limit, sort, rendering);
     }

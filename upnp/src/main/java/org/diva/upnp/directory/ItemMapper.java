@@ -121,9 +121,20 @@ final class ItemMapper {
      * which this server makes only of its own files.
      */
     static DidlItem toDidl(MediaItem item, String objectId, String parentId, String mediaUrl) {
+        return toDidl(item, objectId, parentId, mediaUrl, List.of(), "");
+    }
+
+    /** An item served elsewhere (a neighbour's): its converted streams first (paths from {@code baseUrl}), then it. */
+    static DidlItem toDidl(MediaItem item, String objectId, String parentId, String mediaUrl,
+                           List<ConvertedStream> converted, String baseUrl) {
+        List<DidlResource> resources = new ArrayList<>();
+        for (ConvertedStream stream : converted) {
+            resources.add(convertedResource(item, stream, baseUrl));
+        }
+        resources.add(mainResource(item, mediaUrl, Optional.empty()));
         return new DidlItem(objectId, parentId, item.title(), ItemClasses.of(item.kind()), Optional.of(date(item)),
                 item.tags().artist(), item.tags().album(), item.tags().genre(), item.tags().trackNumber(),
-                Optional.empty(), List.of(mainResource(item, mediaUrl, Optional.empty())), List.of());
+                Optional.empty(), resources, List.of());
     }
 
     private static void addSubtitle(String url, String format, List<DidlResource> resources,

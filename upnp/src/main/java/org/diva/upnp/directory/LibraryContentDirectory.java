@@ -71,7 +71,7 @@ public final class LibraryContentDirectory implements ContentDirectory {
         int limit = limit(request.startingIndex(), request.requestedCount());
         List<SortKey> sort = sort(request.sortCriteria());
         Rendering rendering = new Rendering(PropertyFilter.parse(request.filter()), request.client().baseUrl(),
-                offers.forClient(request.client()));
+                offers.forClient(request.client()), request.client());
         long updateId = view.updateId();
         OptionalLong itemId = ObjectIds.itemId(request.objectId());
         if (itemId.isPresent()) {
@@ -82,7 +82,7 @@ public final class LibraryContentDirectory implements ContentDirectory {
             return result(List.of(ItemMapper.toDidl(item, folderOf(item), rendering.baseUrl(), rendering.offers())),
                     1, rendering, updateId);
         }
-        Optional<DidlObject> remote = neighbours.item(request.objectId(), rendering.baseUrl());
+        Optional<DidlObject> remote = neighbours.item(request.objectId(), rendering);
         if (remote.isPresent()) {
             return request.metadata() ? result(List.of(remote.get()), 1, rendering, updateId)
                     : result(List.of(), 0, rendering, updateId);
@@ -108,7 +108,7 @@ public final class LibraryContentDirectory implements ContentDirectory {
                     "SearchCriteria: " + e.getMessage());
         }
         Rendering rendering = new Rendering(PropertyFilter.parse(request.filter()), request.client().baseUrl(),
-                offers.forClient(request.client()));
+                offers.forClient(request.client()), request.client());
         long updateId = view.updateId();
         // Search looks at this household's library only: the neighbours' folders are browsed, not searched here
         Optional<Container> container = ObjectIds.itemId(request.containerId()).isPresent()

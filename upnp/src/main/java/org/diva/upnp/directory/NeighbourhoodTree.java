@@ -59,17 +59,16 @@ final class NeighbourhoodTree {
     }
 
     /** A neighbour's item as BrowseMetadata describes it, if the id names one. */
-    Optional<DidlObject> item(String id, String baseUrl) throws ContentDirectoryException {
+    Optional<DidlObject> item(String id, Rendering rendering) throws ContentDirectoryException {
         if (!enabled() || !id.startsWith(ITEM) || id.indexOf('/', ITEM.length()) >= 0) {
             return Optional.empty();
         }
         return view.item(ObjectIds.decode(id.substring(ITEM.length())))
-                .map(i -> ItemMapper.toDidl(i.item(), ITEM + ObjectIds.encode(i.id()), containerId(i.parentId()),
-                        baseUrl + "/media/" + i.id()));
+                .map(i -> didl(i, containerId(i.parentId()), rendering));
     }
 
     /** A page of a Neighbourhood container; a neighbour that does not answer in time gives an empty page. */
-    Page<DidlObject> page(Container parent, Listing.Remote remote, long offset, int limit, String baseUrl) {
+    Page<DidlObject> page(Container parent, Listing.Remote remote, long offset, int limit, Rendering rendering) {
         Optional<Page<NeighbourhoodView.Entry>> page = view.children(remote.folderId(), offset, limit);
         if (page.isEmpty()) {
             return new Page<>(List.of(), 0);
@@ -81,11 +80,17 @@ final class NeighbourhoodTree {
                         Container.FOLDER, OptionalLong.empty(), false));
             } else {
                 NeighbourhoodView.Entry.Item item = (NeighbourhoodView.Entry.Item) entry;
-                children.add(ItemMapper.toDidl(item.item(), ITEM + ObjectIds.encode(item.id()), parent.id(),
-                        baseUrl + "/media/" + item.id()));
+                children.add(didl(item, parent.id(), rendering));
             }
         }
         return new Page<>(children, Math.max(page.get().total(), offset + children.size()));
+    }
+
+    /** A neighbour's item with what this client is offered converted first, then the file. */
+    private DidlObject didl(NeighbourhoodView.Entry.Item item, String parentId, Rendering rendering) {
+        return ItemMapper.toDidl(item.item(), ITEM + ObjectIds.encode(item.id()), parentId,
+                rendering.baseUrl() + "/media/" + item.id(), view.converted(item, rendering.client()),
+                rendering.baseUrl());
     }
 
     private static String containerId(String folderId) {

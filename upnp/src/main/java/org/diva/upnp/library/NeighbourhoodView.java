@@ -1,7 +1,9 @@
 package org.diva.upnp.library;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.diva.upnp.content.ClientContext;
 
 /**
  * The neighbours' shared folders as the UPnP face reads them, for the "Neighbourhood" container: households, then
@@ -46,6 +48,14 @@ public interface NeighbourhoodView {
 
     /** A neighbour's item by id. */
     Optional<Entry.Item> item(String itemId);
+
+    /**
+     * The converted streams to offer {@code client} before a neighbour's item, as for a local one: what the play
+     * decision allows that device. None by default.
+     */
+    default List<ConvertedStream> converted(Entry.Item item, ClientContext client) {
+        return List.of();
+    }
 
     /** A household or folder, or an item with what the DIDL-Lite needs of it. */
     sealed interface Entry {

@@ -1,13 +1,19 @@
 package org.diva.server.pool.neighbourhood;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.diva.server.catalogue.ViewItems;
 import org.diva.server.pool.Neighbours.Neighbour;
 import org.diva.server.pool.sharing.FolderId;
 import org.diva.server.pool.sharing.SharedItems;
+import org.diva.transcode.probe.MediaInfo;
+import org.diva.upnp.content.ClientContext;
+import org.diva.upnp.library.ConvertedStream;
 import org.diva.upnp.library.MediaRoot;
 import org.diva.upnp.library.NeighbourhoodView;
 import org.diva.upnp.library.Page;
@@ -19,13 +25,44 @@ import org.diva.upnp.library.Page;
  * breaks a TV's browse.
  */
 public final class NeighbourhoodUpnpView implements NeighbourhoodView {
+    /** Items listed to TVs lately whose media information is kept for their offers (a page is at most a few hundred). */
+    static final int REMEMBERED_ITEMS = 2000;
+
+    /** What a client is offered converted for a title served elsewhere (the play decision on its media). */
+    @FunctionalInterface
+    public interface Offers {
+        Offers NONE = (media, client, itemPath) -> List.of();
+
+        List<ConvertedStream> converted(MediaInfo media, ClientContext client, String itemPath);
+    }
+
     private final NeighbourhoodCatalogue catalogue;
     private final BooleanSupplier inPool;
+    private final Offers offers;
+    private final Map<String, MediaInfo> media = Collections.synchronizedMap(
+            new LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, MediaInfo> eldest) {
+                    return size() > REMEMBERED_ITEMS;
+                }
+            });
 
     /** @param inPool whether this server is in a pool now (the container is shown only then) */
     public NeighbourhoodUpnpView(NeighbourhoodCatalogue catalogue, BooleanSupplier inPool) {
+        this(catalogue, inPool, Offers.NONE);
+    }
+
+    /** @param offers the converted streams each TV is offered before a neighbour's file */
+    public NeighbourhoodUpnpView(NeighbourhoodCatalogue catalogue, BooleanSupplier inPool, Offers offers) {
         this.catalogue = catalogue;
         this.inPool = inPool;
+        this.offers = offers;
+    }
+
+    @Override
+    public List<ConvertedStream> converted(Entry.Item item, ClientContext client) {
+        MediaInfo info = media.get(item.id());
+        return info == null ? List.of() : offers.converted(info, client, "/media/" + item.id());
     }
 
     @Override
@@ -55,7 +92,7 @@ public final class NeighbourhoodUpnpView implements NeighbourhoodView {
                     if (entry instanceof NeighbourhoodCatalogue.Entry.Folder f) {
                         entries.add(new Entry.Folder(f.id().toString(), f.name(), folderId));
                     } else {
-                        entries.add(item(((NeighbourhoodCatalogue.Entry.Item) entry).item()));
+                        entries.add(remembered(((NeighbourhoodCatalogue.Entry.Item) entry).item()));
                     }
                 }
                 return new Page<>(entries, Math.max(page.total(), entries.size()));
@@ -97,10 +134,16 @@ public final class NeighbourhoodUpnpView implements NeighbourhoodView {
     @Override
     public Optional<Entry.Item> item(String itemId) {
         try {
-            return catalogue.item(NeighbourItemId.parse(itemId)).map(NeighbourhoodUpnpView::item);
+            return catalogue.item(NeighbourItemId.parse(itemId)).map(this::remembered);
         } catch (IllegalArgumentException | NeighbourUnavailableException e) {
             return Optional.empty();
         }
+    }
+
+    /** The item for the TV, its media information kept for {@link #converted}. */
+    private Entry.Item remembered(NeighbourItem item) {
+        item.asCatalogueItem().info().ifPresent(info -> media.put(item.id().toString(), info));
+        return item(item);
     }
 
     private static Entry.Item item(NeighbourItem item) {

@@ -88,4 +88,9 @@ public final class PoolCatalogue {
     public NeighbourhoodView upnpView(BooleanSupplier inPool) {
         return new NeighbourhoodUpnpView(neighbourhood, inPool);
     }
+
+    /** Like {@link #upnpView(BooleanSupplier)}, offering each TV converted streams as its play decision allows. */
+    public NeighbourhoodView upnpView(BooleanSupplier inPool, NeighbourhoodUpnpView.Offers offers) {
+        return new NeighbourhoodUpnpView(neighbourhood, inPool, offers);
+    }
 }

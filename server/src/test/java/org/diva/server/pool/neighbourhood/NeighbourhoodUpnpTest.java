@@ -24,6 +24,8 @@ import org.diva.server.catalogue.CatalogueView;
 import org.diva.server.catalogue.Database;
 import org.diva.server.devices.ClientDevices;
 import org.diva.server.playback.ClientProfiles;
+import org.diva.server.playback.Playback;
+import org.diva.server.playback.ProfileStreamOffers;
 import org.diva.server.pool.Neighbours;
 import org.diva.server.pool.ServerIdentity;
 import org.diva.transcode.decision.Conversions;
@@ -83,7 +85,9 @@ class NeighbourhoodUpnpTest {
                 new PlaybackDecision(Conversions.diva()), DEADLINE);
         pool.setContent(a.swarmContent(neighbours, timer));
         cds = new LibraryContentDirectory(new CatalogueView(a.db.dataSource(), a.catalogue, List.of(a.media)),
-                DirectoryOptions.defaults(), StreamOffers.ORIGINAL_ONLY, pool.upnpView(inPool::get));
+                DirectoryOptions.defaults(), StreamOffers.ORIGINAL_ONLY, pool.upnpView(inPool::get,
+                        new ProfileStreamOffers(clients, new Playback(a.catalogue,
+                                new PlaybackDecision(Conversions.diva())), true)::convertedElsewhere));
         Router router = new Router();
         api = track(new HttpServer(0, new Handler.Sequence(pool.neighbourItems(), router)));
         api.start();
@@ -168,9 +172,60 @@ class NeighbourhoodUpnpTest {
     }
 
     private BrowseResult browse(String id, boolean metadata, long start, long count) throws Exception {
+        return browse(id, metadata, start, count, "SEC_HHP_[TV] Samsung Q60 Series/1.0 DLNADOC/1.50");
+    }
+
+    private BrowseResult browse(String id, boolean metadata, long start, long count, String userAgent)
+            throws Exception {
         ClientContext tv = new ClientContext(InetAddress.getLoopbackAddress(), "http://127.0.0.1:" + api.port(),
-                Optional.of("SEC_HHP_[TV] Samsung Q60 Series/1.0 DLNADOC/1.50"), Optional.empty());
+                Optional.of(userAgent), Optional.empty());
         return cds.browse(new BrowseRequest(id, metadata, "*", start, count, "", tv));
+    }
+
+    /**
+     * A TV that cannot open a neighbour's Matroska file is offered it remuxed first, as for a local file; one that
+     * opens Matroska (the Samsung) gets the file alone.
+     */
+    @Test
+    void aTvIsOfferedANeighboursTitleConvertedWhenItCannotPlayTheFile() throws Exception {
+        String plainTv = "Linux/3.10 UPnP/1.0 PlainTV/1.0"; // recognised as nothing: the generic DLNA TV
+        String drama = folderId(plainTv, "Films", "Drama");
+        Element clip = objects(browse(drama, false, 0, 0, plainTv)).get(0);
+        List<Element> res = resources(clip);
+        String id = new NeighbourItemId(b.id(), Long.toString(b.item("clip.mkv").id())).toString();
+        String base = "http://127.0.0.1:" + api.port() + "/media/" + id;
+        assertEquals(base + "/stream?profile=generic-dlna", res.get(0).getTextContent(), "the remux comes first");
+        assertTrue(res.get(0).getAttribute("protocolInfo").contains("DLNA.ORG_CI=1"),
+                res.get(0).getAttribute("protocolInfo"));
+        assertEquals(base, res.get(1).getTextContent(), "then the file");
+        Element metadata = objects(browse(clip.getAttribute("id"), true, 0, 0, plainTv)).get(0);
+        assertEquals(base + "/stream?profile=generic-dlna",
+                resources(metadata).get(0).getTextContent());
+
+        Element forSamsung = objects(browse(folderId(null, "Films", "Drama"), false, 0, 0)).get(0);
+        assertEquals(List.of(base), resources(forSamsung).stream()
+                .map(Element::getTextContent).toList(), "the Samsung opens Matroska: the file alone");
+    }
+
+    private static List<Element> resources(Element item) {
+        var nodes = item.getElementsByTagNameNS(DidlDocuments.DIDL, "res");
+        List<Element> out = new ArrayList<>();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            out.add((Element) nodes.item(i));
+        }
+        return out;
+    }
+
+    /** The id of a folder of the one neighbour's first share, browsed as {@code userAgent} (null: the Samsung). */
+    private String folderId(String userAgent, String... path) throws Exception {
+        String id = children("neighbourhood").get(0).getAttribute("id");
+        id = children(id).get(0).getAttribute("id");
+        for (String name : path) {
+            List<Element> entries = userAgent == null ? children(id) : objects(browse(id, false, 0, 0, userAgent));
+            id = entries.stream().filter(e -> title(e).equals(name)).findFirst().orElseThrow(
+                    () -> new AssertionError("no folder " + name)).getAttribute("id");
+        }
+        return id;
     }
 
     private List<Element> children(String id) throws Exception {
