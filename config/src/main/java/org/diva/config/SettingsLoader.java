@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -121,45 +120,7 @@ public final class SettingsLoader {
                         : StreamSettings.DEFAULT_STORE_BYTES);
         return new Settings(new ServerSettings(name, dataDir), new LibrarySettings(media, rescan, threads),
                 new HttpSettings(port), new NetworkSettings(!raw.containsKey(Key.UPNP) || onOff(Key.UPNP, raw),
-                interfaces), streams, pool(raw, media));
-    }
-
-    private PoolSettings pool(Map<Key, RawValue> raw, List<Path> media) throws SettingsException {
-        int poolPort = raw.containsKey(Key.POOL_PORT) ? integer(Key.POOL_PORT, raw, 0, 65_534)
-                : PoolSettings.DEFAULT_POOL_PORT;
-        List<Path> shares = new ArrayList<>();
-        if (raw.containsKey(Key.SHARE)) {
-            for (String value : raw.get(Key.SHARE).values()) {
-                Path dir = path(Key.SHARE, value, raw.get(Key.SHARE).origin());
-                checkFolder("shared folder", dir, raw.get(Key.SHARE).origin());
-                if (media.stream().noneMatch(dir::startsWith)) {
-                    throw new SettingsException("shared folder " + dir + " (from " + raw.get(Key.SHARE).origin()
-                            + ") is not one of the media folders nor inside one (" + (media.isEmpty() ? "none"
-                            : media.stream().map(Path::toString).reduce((a, b) -> a + ", " + b).orElseThrow())
-                            + "): DiVA shares only what it indexes; add it with --media too");
-                }
-                if (!shares.contains(dir)) {
-                    shares.add(dir);
-                }
-            }
-        }
-        long upload = raw.containsKey(Key.UPLOAD_LIMIT) ? integer(Key.UPLOAD_LIMIT, raw, 64, 10_000_000) * 1000L / 8
-                : PoolSettings.DEFAULT_UPLOAD_BYTES_PER_SECOND;
-        long cache = raw.containsKey(Key.POOL_CACHE) ? ((long) integer(Key.POOL_CACHE, raw, 0, 1 << 20)) << 30
-                : PoolSettings.DEFAULT_CACHE_BYTES;
-        Optional<String> host = Optional.empty();
-        if (raw.containsKey(Key.EXTERNAL_HOST)) {
-            String text = raw.get(Key.EXTERNAL_HOST).single().strip();
-            if (!text.matches("[A-Za-z0-9.:\\-\\[\\]]{1,253}")) {
-                throw new SettingsException(describe(Key.EXTERNAL_HOST, raw) + " is '" + text
-                        + "': give a host name or an IP address such as 203.0.113.7");
-            }
-            host = Optional.of(text);
-        }
-        OptionalInt externalPort = raw.containsKey(Key.EXTERNAL_PORT)
-                ? OptionalInt.of(integer(Key.EXTERNAL_PORT, raw, 1, 65_534)) : OptionalInt.empty();
-        boolean mapping = !raw.containsKey(Key.PORT_MAPPING) || onOff(Key.PORT_MAPPING, raw);
-        return new PoolSettings(poolPort, shares, upload, cache, host, externalPort, mapping);
+                interfaces), streams, new PoolSettingsReader(this).read(raw, media));
     }
 
     /** Each name must be one of this machine's interfaces; a typo would otherwise leave DiVA invisible to TVs. */
@@ -195,7 +156,7 @@ public final class SettingsLoader {
         checkFolder("media folder", dir, origin);
     }
 
-    private static void checkFolder(String what, Path dir, String origin) throws SettingsException {
+    static void checkFolder(String what, Path dir, String origin) throws SettingsException {
         String prefix = what + " " + dir + " (from " + origin + ")";
         if (!Files.exists(dir)) {
             throw new SettingsException(prefix + " does not exist: create it or fix the path");
@@ -230,7 +191,7 @@ public final class SettingsLoader {
         }
     }
 
-    private static boolean onOff(Key key, Map<Key, RawValue> raw) throws SettingsException {
+    static boolean onOff(Key key, Map<Key, RawValue> raw) throws SettingsException {
         String text = raw.get(key).single().strip().toLowerCase(Locale.ROOT);
         return switch (text) {
             case "on", "true", "yes" -> true;
@@ -240,7 +201,7 @@ public final class SettingsLoader {
         };
     }
 
-    private static int integer(Key key, Map<Key, RawValue> raw, int min, int max) throws SettingsException {
+    static int integer(Key key, Map<Key, RawValue> raw, int min, int max) throws SettingsException {
         String text = raw.get(key).single().strip();
         try {
             int value = Integer.parseInt(text);
@@ -286,7 +247,7 @@ public final class SettingsLoader {
                 + "', which is not a duration: write e.g. 90s, 30m, 6h or 1d (0 turns it off)");
     }
 
-    private static String describe(Key key, Map<Key, RawValue> raw) {
+    static String describe(Key key, Map<Key, RawValue> raw) {
         return "setting '" + key.settingName() + "' (" + origin(key, raw) + ")";
     }
 
@@ -295,7 +256,7 @@ public final class SettingsLoader {
     }
 
     /** An empty path would resolve to the working directory, which is never what was meant. */
-    private Path path(Key key, String value, String origin) throws SettingsException {
+    Path path(Key key, String value, String origin) throws SettingsException {
         if (value.isBlank()) {
             throw new SettingsException("setting '" + key.settingName() + "' (from " + origin
                     + ") is empty: give a path, or leave the setting out");

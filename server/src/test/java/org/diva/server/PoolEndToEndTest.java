@@ -50,23 +50,6 @@ class PoolEndToEndTest {
         }
     }
 
-    private static JsonNode awaitMembers(TestServer s, int count) throws Exception {
-        long deadline = System.nanoTime() + 15_000_000_000L;
-        JsonNode pool;
-        do {
-            pool = s.getJson("/api/v1/pool");
-            long up = 0;
-            for (JsonNode m : pool.get("members")) {
-                up += m.get("state").asText().equals("up") ? 1 : 0;
-            }
-            if (up == count) {
-                return pool;
-            }
-            Thread.sleep(100);
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError("expected " + count + " members up: " + pool);
-    }
-
     @Test
     void aJoinedNeighboursSharedTitleIsFoundDecidedAndPlayed() throws Exception {
         JsonNode created = a.postJson("/api/v1/pool", "{\"name\": \"Elm Street\"}");
@@ -74,8 +57,8 @@ class PoolEndToEndTest {
         String code = a.postJson("/api/v1/pool/invites", "{}").get("code").asText();
         JsonNode joined = b.postJson("/api/v1/pool/join", "{\"code\": \"" + code + "\"}");
         assertEquals("Elm Street", joined.get("pool").asText(), joined.toString());
-        awaitMembers(a, 2);
-        awaitMembers(b, 2);
+        a.awaitPoolMembersUp(2);
+        b.awaitPoolMembersUp(2);
         JsonNode reachability = a.getJson("/api/v1/pool/reachability");
         assertEquals("MANUAL", reachability.get("mode").asText(), reachability.toString());
         assertEquals("127.0.0.1", reachability.get("externalAddress").asText(), reachability.toString());

@@ -75,8 +75,8 @@ class PoolStreamsEndToEndTest {
         a.postJson("/api/v1/pool", "{\"name\": \"Elm Street\"}");
         String code = a.postJson("/api/v1/pool/invites", "{}").get("code").asText();
         b.postJson("/api/v1/pool/join", "{\"code\": \"" + code + "\"}");
-        awaitMembersUp(a, 2);
-        awaitMembersUp(b, 2);
+        a.awaitPoolMembersUp(2);
+        b.awaitPoolMembersUp(2);
     }
 
     @AfterAll
@@ -86,23 +86,6 @@ class PoolStreamsEndToEndTest {
                 s.close();
             }
         }
-    }
-
-    private static void awaitMembersUp(TestServer s, int count) throws Exception {
-        long deadline = System.nanoTime() + 15_000_000_000L;
-        JsonNode pool;
-        do {
-            pool = s.getJson("/api/v1/pool");
-            long up = 0;
-            for (JsonNode m : pool.get("members")) {
-                up += m.get("state").asText().equals("up") ? 1 : 0;
-            }
-            if (up == count) {
-                return;
-            }
-            Thread.sleep(100);
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError("expected " + count + " members up: " + pool);
     }
 
     /** The neighbour item id of B's title, found by searching the neighbourhood from A. */

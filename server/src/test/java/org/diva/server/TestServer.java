@@ -125,6 +125,24 @@ final class TestServer implements AutoCloseable {
         return json.readTree(response.body());
     }
 
+    /** Waits (up to 15 s) until this server's pool view shows {@code count} members up; returns the view. */
+    JsonNode awaitPoolMembersUp(int count) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        JsonNode pool;
+        do {
+            pool = getJson("/api/v1/pool");
+            long up = 0;
+            for (JsonNode m : pool.get("members")) {
+                up += m.get("state").asText().equals("up") ? 1 : 0;
+            }
+            if (up == count) {
+                return pool;
+            }
+            Thread.sleep(100);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("expected " + count + " members up: " + pool);
+    }
+
     JsonNode getJsonAnyStatus(String path) throws IOException, InterruptedException {
         return json.readTree(get(path).body());
     }
